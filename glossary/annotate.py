@@ -1,0 +1,37 @@
+"""Plain-text annotation: the text with a gloss after every linked term."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from glossary.linker import Link
+from glossary.model import Entry, Form
+
+UNVERIFIED_MARK = "?"
+LEGEND = "? after a form: not yet confirmed by a source."
+
+
+def gloss_form(form: Form | None) -> str | None:
+    """A form as shown in a gloss, marked when no source confirmed it."""
+    if form is None:
+        return None
+    return form.text if form.verified else form.text + UNVERIFIED_MARK
+
+
+def gloss(entry: Entry, langs: Sequence[str] = ("km", "ko")) -> str:
+    """`ហ៊ុន សែន · 훈 센` for an entry; `—` where it has no form in any of `langs`."""
+    forms = [gloss_form(entry.form(lang)) for lang in langs]
+    shown = [f for f in forms if f]
+    return " · ".join(shown) if shown else "—"
+
+
+def annotate(text: str, links: Sequence[Link], entries: dict[str, Entry]) -> str:
+    """`text` with ` [gloss]` inserted after each link."""
+    parts: list[str] = []
+    last = 0
+    for link in links:
+        parts.append(text[last : link.end])
+        parts.append(f" [{gloss(entries[link.entry_id])}]")
+        last = link.end
+    parts.append(text[last:])
+    return "".join(parts)

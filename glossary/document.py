@@ -1,0 +1,133 @@
+"""Reading an English text and splitting it into paragraphs.
+
+Blank lines separate paragraphs. A first paragraph that is one short line (or a
+Markdown `# heading`) is the title; a last paragraph starting with `Source:` is the
+source line. Offsets of every paragraph into the whole text are kept, so links found
+in the whole text can be handed to the paragraph that holds them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+
+from glossary.normalize import normalize
+
+_BLANK_LINES = re.compile(r"\n[ \t\f\v\u00a0]*\n\s*")
+_MAX_TITLE = 200
+MAX_BYTES = 200 * 1024 * 1024
+
+
+class Kind(StrEnum):
+    TITLE = "title"
+    BODY = "body"
+    SOURCE = "source"
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """A paragraph: its text is `document.text[start:start + len(text)]`."""
+
+    index: int
+    start: int
+    text: str
+    kind: Kind = Kind.BODY
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A whole text, normalised to NFC (and canonical Khmer), split into paragraphs."""
+
+    text: str
+    paragraphs: tuple[Paragraph, ...]
+    name: str = ""
+
+    @property
+    def title(self) -> str:
+        first = self.paragraphs[0] if self.paragraphs else None
+        if first is not None and first.kind is Kind.TITLE:
+            return first.text.lstrip("# ").strip()
+        return self.name
+
+    @property
+    def body(self) -> tuple[Paragraph, ...]:
+        return tuple(p for p in self.paragraphs if p.kind is Kind.BODY)
+
+
+class DocumentError(Exception):
+    """A text that cannot be read; the message is one line naming the file."""
+
+
+def split_paragraphs(text: str) -> tuple[Paragraph, ...]:
+    """Paragraphs of `text` with their offsets, title and source line marked."""
+    spans: list[tuple[int, int]] = []
+    position = 0
+    for gap in _BLANK_LINES.finditer(text):
+        spans.append((position, gap.start()))
+        position = gap.end()
+    spans.append((position, len(text)))
+    paragraphs: list[Paragraph] = []
+    for start, end in spans:
+        chunk = text[start:end]
+        stripped = chunk.strip()
+        if stripped:
+            offset = start + chunk.index(stripped)
+            paragraphs.append(Paragraph(len(paragraphs), offset, stripped))
+    return _mark_title_and_source(paragraphs)
+
+
+def _mark_title_and_source(paragraphs: list[Paragraph]) -> tuple[Paragraph, ...]:
+    if len(paragraphs) > 1:
+        first = paragraphs[0]
+        if first.text.startswith("#") or ("\n" not in first.text and len(first.text) <= _MAX_TITLE):
+            paragraphs[0] = Paragraph(0, first.start, first.text, Kind.TITLE)
+        last = paragraphs[-1]
+        if last.text.lower().startswith("source:") and "\n" not in last.text:
+            paragraphs[-1] = Paragraph(last.index, last.start, last.text, Kind.SOURCE)
+    return tuple(paragraphs)
+
+
+def parse_document(text: str, name: str = "") -> Document:
+    """A document from text already in memory (normalised here)."""
+    text = normalize(text.replace("\r\n", "\n").replace("\r", "\n"))
+    return Document(text, split_paragraphs(text), name)
+
+
+def read_document(path: Path) -> Document:
+    """Read a UTF-8 text or Markdown file; raise DocumentError with a one-line reason."""
+    try:
+        if path.is_dir():
+            raise DocumentError(f"{path}: is a directory, not a text file")
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise DocumentError(f"{path}: is {size // 2**20} MiB; Tonle reads texts up to 200 MiB")
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise DocumentError(f"{path}: no such file") from None
+    except PermissionError:
+        raise DocumentError(f"{path}: permission denied") from None
+    except OSError as error:
+        raise DocumentError(f"{path}: cannot be read ({error.strerror or error})") from None
+    return parse_document(_decode(path, data), path.stem)
+
+
+def _decode(path: Path, data: bytes) -> str:
+    if b"\x00" in data[:8192]:
+        raise DocumentError(f"{path}: is a binary file, not text")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        raise DocumentError(
+            f"{path}:{line}: not UTF-8 (invalid byte 0x{data[error.start]:02x} "
+            f"at byte offset {error.start})"
+        ) from None
+    if not text.strip():
+        raise DocumentError(f"{path}: is empty")
+    return text

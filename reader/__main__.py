@@ -1,0 +1,5 @@
+"""`python -m reader` runs the `tonle` command."""
+
+from reader.cli import main
+
+main()

@@ -1,0 +1,101 @@
+"""The `tonle` command line.
+
+Every failure the user can cause (a missing file, a bad glossary, a binary text) ends
+as one clear line per problem on stderr and exit code 2, never a traceback.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import click
+
+from glossary.annotate import LEGEND, annotate
+from glossary.linker import Link, Linker
+from glossary.model import Entry, Form
+from reader.cli_common import glossary_files, glossary_option, load_glossary, open_document
+from reader.cli_glossary import glossary_group
+from reader.paths import Paths, seed_text, user_paths
+
+
+@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "--data-dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Keep Tonle's data here instead of the user data directory.",
+)
+@click.version_option(package_name="tonle")
+@click.pass_context
+def cli(context: click.Context, data_dir: Path | None) -> None:
+    """Tonle: read English texts with an English–Khmer–Korean glossary.
+
+    With no command, opens the bundled op-ed.
+    """
+    context.obj = user_paths(data_dir=data_dir)
+    if context.invoked_subcommand is None:
+        context.invoke(annotate_command, file=seed_text())
+
+
+@cli.command("annotate")
+@click.argument("file", type=click.Path(path_type=Path))
+@glossary_option
+@click.option("--json", "as_json", is_flag=True, help="Print the links as JSON instead.")
+@click.pass_obj
+def annotate_command(
+    paths: Paths,
+    file: Path,
+    glossaries: Sequence[Path] = (),
+    no_default_glossary: bool = False,
+    as_json: bool = False,
+) -> None:
+    """Print FILE with a Khmer and Korean gloss after every glossary term."""
+    document = open_document(file)
+    glossary = load_glossary(paths, glossary_files(glossaries, no_default_glossary)).glossary
+    links = Linker(glossary).link(document.text)
+    entries = {entry.id: entry for entry in glossary}
+    if as_json:
+        click.echo(
+            json.dumps([link_json(link, entries) for link in links], ensure_ascii=False, indent=1)
+        )
+        return
+    click.echo(annotate(document.text, links, entries))
+    click.echo(f"\n[{len(links)} links · {LEGEND}]", err=True)
+
+
+def form_json(form: Form | None) -> dict[str, Any] | None:
+    if form is None:
+        return None
+    return {
+        "text": form.text,
+        "romanization": form.romanization,
+        "hanja": form.hanja or None,
+        "status": form.status.value,
+    }
+
+
+def link_json(link: Link, entries: dict[str, Entry]) -> dict[str, Any]:
+    entry = entries[link.entry_id]
+    return {
+        "id": link.entry_id,
+        "start": link.start,
+        "end": link.end,
+        "surface": link.surface,
+        "en": entry.en,
+        "km": form_json(entry.km),
+        "ko": form_json(entry.ko),
+    }
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """Entry point of the `tonle` script."""
+    try:
+        cli.main(args=argv, prog_name="tonle", standalone_mode=True)
+    except KeyboardInterrupt:
+        sys.exit(130)
+
+
+cli.add_command(glossary_group)

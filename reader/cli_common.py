@@ -1,0 +1,62 @@
+"""Helpers shared by the `tonle` commands: loading inputs, failing in one clear line."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, NoReturn
+
+import click
+
+from glossary.document import Document, DocumentError, read_document
+from glossary.loader import LoadResult, load
+from reader.paths import Paths, shipped_glossary
+
+EXIT_BAD_INPUT = 2
+
+
+def fail(message: str) -> NoReturn:
+    """One line on stderr, exit 2."""
+    click.echo(f"tonle: {message}", err=True)
+    sys.exit(EXIT_BAD_INPUT)
+
+
+def glossary_option(function: Any) -> Any:
+    function = click.option(
+        "--no-default-glossary",
+        is_flag=True,
+        help="Use only the --glossary files, not the glossary that ships with Tonle.",
+    )(function)
+    return click.option(
+        "--glossary",
+        "-g",
+        "glossaries",
+        multiple=True,
+        type=click.Path(path_type=Path, dir_okay=True),
+        help="A glossary YAML file to load as well (repeatable).",
+    )(function)
+
+
+def glossary_files(glossaries: Sequence[Path], no_default: bool) -> list[Path]:
+    files = [] if no_default else [shipped_glossary()]
+    return files + list(glossaries)
+
+
+def load_glossary(paths: Paths, files: Sequence[Path]) -> LoadResult:
+    """Load glossaries; on any error print every one (file:line:col) and exit 2."""
+    if not files:
+        fail("no glossary given (use --glossary FILE)")
+    result = load(files, cache_dir=paths.glossary_cache)
+    if not result.ok:
+        for problem in result.errors:
+            click.echo(str(problem), err=True)
+        sys.exit(EXIT_BAD_INPUT)
+    return result
+
+
+def open_document(path: Path) -> Document:
+    try:
+        return read_document(path)
+    except DocumentError as error:
+        fail(str(error))
