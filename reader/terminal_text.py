@@ -1,0 +1,317 @@
+"""Measure and line-break text the way a real terminal draws it (Khmer and Korean included).
+
+Every width and every line break in Tonle goes through this module. Rich 15 gives Khmer spacing
+vowels (General Category Mc) 0 cells while glibc, tmux and xterm give them 1, and Rich's folding
+cuts COENG (U+17D2) from its subscript consonant; see
+/work/shared/notes/khmer-korean-in-the-terminal.md. `install()` points Rich's and Textual's
+internals at the functions below so that layout, borders, padding and wrapping agree with the
+terminal. Call it before the App is built: Content/Strip objects cache their own cell lengths.
+"""
+
+from __future__ import annotations
+
+import bisect
+import contextlib
+import itertools
+import re
+import unicodedata
+import warnings
+from enum import StrEnum
+from functools import cache, lru_cache
+from importlib import import_module
+from typing import Any
+
+import regex
+import rich._unicode_data
+from rich.cells import CellTable
+
+
+class WidthModel(StrEnum):
+    """How the terminal advances its cursor."""
+
+    CODEPOINT = "codepoint"  # glibc wcwidth per code point: tmux, xterm, VTE (the default)
+    GRAPHEME = "grapheme"  # per extended grapheme cluster: terminals with DEC mode 2027 on
+
+
+DEFAULT_MODEL = WidthModel.CODEPOINT
+DECRQM_QUERY_2027 = "\x1b[?2027$p"  # ask the terminal for the state of mode 2027
+
+_CLUSTER = regex.compile(r"\X")  # UAX #29 extended cluster; keeps COENG + consonant together
+_NO_BREAK = "\u00a0\u2007\u202f"  # no-break spaces glue words like letters do
+# One segment = a run of unbreakable text + the spaces/ZWSPs after it (a break may follow them).
+_SEGMENT = regex.compile(rf"((?:[^\s\u200b]|[{_NO_BREAK}])*)((?:[^\S{_NO_BREAK}]|\u200b)*)")
+_TRAILING_SPACE = regex.compile(rf"[^\S{_NO_BREAK}]+$")
+# Format characters that glibc draws as visible 1-cell glyphs (Prepended_Concatenation_Mark, SHY).
+_VISIBLE_FORMAT = frozenset(map(chr, [*range(0x600, 0x606), 0x6DD, 0x70F, 0x890, 0x891, 0x8E2]))
+_VISIBLE_FORMAT |= {chr(0x110BD), chr(0x110CD), "\u00ad"}
+
+_RICH_TABLE = rich._unicode_data.load("latest")  # Rich's own data, never patched
+_model: WidthModel | None = None  # the installed model; None = not installed
+_originals: dict[tuple[str, str], Any] = {}
+
+
+def active_model() -> WidthModel:
+    """The installed model, or DEFAULT_MODEL when install() has not been called."""
+    return _model or DEFAULT_MODEL
+
+
+def _rich_width(cp: int) -> int:
+    """Width from Rich's newest bundled table (knows code points newer than `unicodedata`)."""
+    index = bisect.bisect_right(_RICH_TABLE.widths, (cp, 0x10FFFF, 9)) - 1
+    start, end, width = _RICH_TABLE.widths[max(index, 0)]
+    return width if start <= cp <= end else 1
+
+
+def _char_width_uncached(ch: str) -> int:
+    """Per-code-point width in the glibc 2.36 model (checked against its wcwidth, Unicode 14)."""
+    cp = ord(ch)
+    if cp < 0x20 or 0x7F <= cp < 0xA0:
+        return 0  # control characters
+    if 0x1160 <= cp <= 0x11FF or 0xD7B0 <= cp <= 0xD7FF:
+        return 0  # Hangul jungseong/jongseong: drawn inside the preceding choseong's 2 cells
+    category = unicodedata.category(ch)
+    if category in ("Mn", "Me", "Cf"):
+        return 1 if ch in _VISIBLE_FORMAT else 0  # Mc is not here: Khmer ា ើ ះ take a cell
+    if category == "Cn":
+        return _rich_width(cp)  # unassigned in Python's Unicode 14 data: trust Rich's newer table
+    if unicodedata.east_asian_width(ch) in ("W", "F"):
+        return 2
+    if 0x3248 <= cp <= 0x324F or 0x4DC0 <= cp <= 0x4DFF:
+        return 2  # glibc treats these CJK-block symbols as wide although EAW is not W
+    return 1
+
+
+_char_width = lru_cache(maxsize=65536)(_char_width_uncached)
+
+
+def cluster_width(cluster: str, model: WidthModel | str | None = None) -> int:
+    """Width of one extended grapheme cluster.
+
+    codepoint: the sum of its code points. grapheme (wcwidth 0.9 `width()` semantics, as the notes
+    describe it): a cluster is at most 2 cells, so base + Mc = 2 and a COENG/virama conjunct is
+    capped at 2 (ស្ត្រី = 2, ព្រះ = 2); a narrow emoji + VS16 = 2. Not modelled: VS15
+    narrowing and per-terminal overrides; an orphan Mc (no base) stays 1.
+    """
+    width = sum(map(_char_width, cluster))
+    if len(cluster) == 1 or WidthModel(model or active_model()) is WidthModel.CODEPOINT:
+        return width
+    if "\ufe0f" in cluster and cluster[0] in _RICH_TABLE.narrow_to_wide:
+        return 2
+    return min(width, 2)
+
+
+def cell_width(text: str, model: WidthModel | str | None = None) -> int:
+    """Cells `text` occupies in a terminal using `model` (None: the active model)."""
+    if text.isascii() and text.isprintable():
+        return len(text)
+    model = WidthModel(model or active_model())
+    if model is WidthModel.CODEPOINT:
+        return sum(map(_char_width, text))
+    return sum(cluster_width(c, model) for c in _CLUSTER.findall(text))
+
+
+def _segments(text: str) -> list[tuple[int, int, int]]:
+    """(start, body_end, end) per unbreakable run + its trailing spaces/ZWSPs.
+
+    A break is only allowed at a cluster boundary, so a segment that starts inside a cluster
+    (e.g. a space followed by a combining mark) is merged into the one before it; leading
+    indentation (a first segment with no body) stays with the first word, as in Rich.
+    """
+    bounds = {m.start() for m in _CLUSTER.finditer(text)}
+    segments: list[tuple[int, int, int]] = []
+    for m in _SEGMENT.finditer(text):
+        if m.start() == m.end():
+            continue
+        if segments and (m.start() not in bounds or segments[-1][0] == segments[-1][1]):
+            segments[-1] = (segments[-1][0], m.end(1), m.end())
+        else:
+            segments.append((m.start(), m.end(1), m.end()))
+    return segments
+
+
+def break_offsets(
+    text: str, width: int, fold: bool = True, model: WidthModel | str | None = None
+) -> list[int]:
+    """Offsets at which lines of `text` (one paragraph) start, for lines of `width` cells.
+
+    Same contract as `rich._wrap.divide_line`. Breaks after spaces and after U+200B, never at
+    U+00A0/U+2007/U+202F. Trailing spaces may overhang (the caller strips them). A run wider
+    than the line starts a new line and, when `fold`, is folded at extended grapheme cluster
+    boundaries (a single cluster wider than the line overflows rather than being cut).
+    """
+    model = WidthModel(model or active_model())
+    width = max(width, 1)
+    breaks: list[int] = []
+    used = 0  # cells already on the current line, trailing spaces included
+    for start, body_end, end in _segments(text):
+        body = cell_width(text[start:body_end], model)
+        if used and used + body > width:
+            breaks.append(start)
+            used = 0
+        if body > width and fold:
+            for m in _CLUSTER.finditer(text, start, body_end):
+                cells = cluster_width(m.group(), model)
+                if used and used + cells > width:
+                    breaks.append(m.start())
+                    used = 0
+                used += cells
+        else:
+            used += body
+        used += cell_width(text[body_end:end], model)
+    return breaks
+
+
+def wrap_lines(
+    text: str, width: int, fold: bool = True, model: WidthModel | str | None = None
+) -> list[str]:
+    """Wrap `text` into lines of at most `width` cells (newlines are hard breaks).
+
+    Spaces at a soft break are dropped from the end of the line, as Rich and Textual do.
+    """
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        offsets = [0, *break_offsets(paragraph, width, fold, model), len(paragraph)]
+        pieces = [paragraph[a:b] for a, b in itertools.pairwise(offsets)]
+        lines += [_TRAILING_SPACE.sub("", p) for p in pieces[:-1]] + pieces[-1:]
+    return lines
+
+
+# --- Rich / Textual integration -------------------------------------------------------------
+
+
+def _rich_cell_len(text: str, unicode_version: str = "auto") -> int:
+    """Drop-in for rich.cells._cell_len (behind cell_len and cached_cell_len)."""
+    return cell_width(text)
+
+
+def _split_graphemes(
+    text: str, unicode_version: str = "auto"
+) -> tuple[list[tuple[int, int, int]], int]:
+    """Drop-in for rich.cells.split_graphemes: real \\X clusters, so crops never cut a COENG."""
+    spans = [(m.start(), m.end(), cluster_width(m.group())) for m in _CLUSTER.finditer(text)]
+    return spans, sum(span[2] for span in spans)
+
+
+@cache
+def _cell_table() -> CellTable:
+    """Rich-format table of our per-code-point widths (ranges whose width is not 1).
+
+    Beyond U+3FFFF only the tag/variation-selector block U+E0000-E0FFF is not 1 cell wide.
+    """
+    ranges: list[tuple[int, int, int]] = []
+    for cp in [*range(0x40000), *range(0xE0000, 0xE1000)]:
+        width = 1 if 0xD800 <= cp < 0xE000 else _char_width_uncached(chr(cp))
+        if width == 1:
+            continue
+        if ranges and ranges[-1][1] == cp - 1 and ranges[-1][2] == width:
+            ranges[-1] = (ranges[-1][0], cp, width)
+        else:
+            ranges.append((cp, cp, width))
+    return CellTable("tonle-codepoint", ranges, _RICH_TABLE.narrow_to_wide)
+
+
+def _load_cell_table(unicode_version: str = "auto") -> CellTable:
+    """Drop-in for rich.cells.load_cell_table: every version gets our table."""
+    return _cell_table()
+
+
+# Each (module, attribute) is looked up at call time by the code that uses it, so replacing the
+# attribute reaches every `from rich.cells import cell_len` etc. made before install().
+_PATCHES: dict[tuple[str, str], Any] = {
+    ("rich.cells", "_cell_len"): _rich_cell_len,  # cell_len, cached_cell_len (Textual layout)
+    ("rich.cells", "split_graphemes"): _split_graphemes,  # chop_cells, set_cell_size, crops
+    ("rich.cells", "load_cell_table"): _load_cell_table,  # get_character_cell_size (Input...)
+    # break_offsets(text, width, fold) is call-compatible with divide_line(text, width, fold).
+    ("rich._wrap", "divide_line"): break_offsets,  # for anyone importing it after install()
+    ("rich.text", "divide_line"): break_offsets,  # rich Text.wrap
+    ("textual.content", "divide_line"): break_offsets,  # Content wrap: Static, Label, ...
+}
+# lru_caches holding widths computed under the previous model.
+_CACHES: tuple[str, ...] = ("rich.cells:get_character_cell_size", "rich.cells:cached_cell_len")
+_CACHES += ("rich.segment:Segment._split_cells",)
+# (function, global name it must still reference): if upstream stops looking a name up at call
+# time, patching the attribute silently stops working.
+_REFERENCES = (
+    ("rich.cells:cached_cell_len.__wrapped__", "_cell_len"),
+    ("rich.cells:cell_len", "_cell_len"),
+    ("rich.cells:chop_cells", "split_graphemes"),
+    ("rich.cells:_split_text", "split_graphemes"),
+    ("rich.cells:get_character_cell_size.__wrapped__", "load_cell_table"),
+    ("rich.text:Text.wrap", "divide_line"),
+    ("textual.content:Content._wrap_and_format", "divide_line"),
+)
+
+
+def _lookup(path: str) -> Any:
+    """Resolve 'module:attr.attr'; raises ImportError/AttributeError if gone."""
+    module, _, attrs = path.partition(":")
+    obj: Any = import_module(module)
+    for attr in attrs.split("."):
+        obj = getattr(obj, attr)
+    return obj
+
+
+def internals_present() -> list[str]:
+    """Names of Rich/Textual internals we rely on that are missing or no longer used; [] = ok."""
+    problems = []
+    paths = [f"{module}:{attr}" for module, attr in _PATCHES]
+    paths += [f"{path}.cache_clear" for path in _CACHES]
+    for path, name in [(path, None) for path in paths] + list(_REFERENCES):
+        try:
+            found = _lookup(path)
+        except (ImportError, AttributeError):
+            problems.append(path)
+            continue
+        if name and name not in getattr(getattr(found, "__code__", None), "co_names", ()):
+            problems.append(f"{path} no longer references {name}")
+    return problems
+
+
+def _clear_caches() -> None:
+    """Forget widths Rich cached under the previous model."""
+    for path in _CACHES:
+        with contextlib.suppress(ImportError, AttributeError):
+            _lookup(path).cache_clear()
+
+
+def install(model: WidthModel | str = DEFAULT_MODEL) -> None:
+    """Make Rich and Textual measure with `model` and wrap with break_offsets().
+
+    Idempotent; calling again with another model switches models. Internals that have
+    moved are skipped with a RuntimeWarning (internals_present() names them).
+    """
+    global _model
+    missing = internals_present()
+    if missing:
+        warnings.warn(f"Rich/Textual internals moved: {missing}", RuntimeWarning, stacklevel=2)
+    if _model is None:
+        for (module, attr), replacement in _PATCHES.items():
+            target = import_module(module)
+            if hasattr(target, attr):
+                _originals[module, attr] = getattr(target, attr)
+                setattr(target, attr, replacement)
+    _model = WidthModel(model)
+    _clear_caches()
+
+
+def uninstall() -> None:
+    """Restore exactly the attributes install() replaced. No-op when not installed."""
+    global _model
+    for (module, attr), original in _originals.items():
+        setattr(import_module(module), attr, original)
+    _originals.clear()
+    _model = None
+    _clear_caches()
+
+
+def parse_decrqm_2027(response: bytes) -> bool | None:
+    """Interpret the DECRPM reply `CSI ? 2027 ; Ps $ y` to DECRQM_QUERY_2027.
+
+    True: grapheme clustering is on (Ps 1 set, 3 permanently set) -> use WidthModel.GRAPHEME.
+    False: known but off (2 reset: could be enabled with CSI ? 2027 h; 4 permanently reset).
+    None: not recognised (0) or no reply found -> per-code-point terminal.
+    """
+    match = re.search(rb"(?:\x1b\[|\x9b)\?2027;(\d+)\$y", response)
+    if match is None:
+        return None
+    return {1: True, 3: True, 2: False, 4: False}.get(int(match.group(1)))
