@@ -25,13 +25,21 @@ def gloss(entry: Entry, langs: Sequence[str] = ("km", "ko")) -> str:
     return " · ".join(shown) if shown else "—"
 
 
+def _after_possessive(text: str, end: int) -> int:
+    """Keep "Cambodia’s" whole: the gloss goes after a possessive ending."""
+    if text[end : end + 2] in ("’s", "'s") and not text[end + 2 : end + 3].isalnum():
+        return end + 2
+    return end
+
+
 def annotate(text: str, links: Sequence[Link], entries: dict[str, Entry]) -> str:
     """`text` with ` [gloss]` inserted after each link."""
     parts: list[str] = []
     last = 0
     for link in links:
-        parts.append(text[last : link.end])
+        end = _after_possessive(text, link.end)
+        parts.append(text[last:end])
         parts.append(f" [{gloss(entries[link.entry_id])}]")
-        last = link.end
+        last = end
     parts.append(text[last:])
     return "".join(parts)

@@ -20,6 +20,7 @@ from glossary.model import Entry, Glossary
 _ACRONYM_WORD = re.compile(r"(?<![^\W\d_])[A-Z][A-Z.\d-]*[A-Z](?![^\W\d_])")
 _KHMER = re.compile(r"[\u1780-\u17FF\u19E0-\u19FF]")
 _HANGUL = re.compile(r"[\uAC00-\uD7A3\u1100-\u11FF\u3130-\u318F]")
+_NON_LATIN = re.compile(r"[\u1100-\u11FF\u1780-\u17FF\u19E0-\u19FF\u3130-\u318F\uAC00-\uD7A3]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +74,16 @@ def _boundaries(key: str) -> tuple[bool, bool]:
     return before, after
 
 
+def _build_automaton(table: dict[str, list[_Pattern]]) -> ahocorasick.Automaton | None:
+    if not table:
+        return None
+    automaton = ahocorasick.Automaton()
+    for lower, patterns in table.items():
+        automaton.add_word(lower, (len(lower), tuple(patterns)))
+    automaton.make_automaton()
+    return automaton
+
+
 def _entry_patterns(entry: Entry) -> Iterator[tuple[str, bool]]:
     """Every (pattern, match_case) of an entry: English forms, plurals, Khmer, Korean."""
     for alias in entry.english_forms():
@@ -89,21 +100,24 @@ def _entry_patterns(entry: Entry) -> Iterator[tuple[str, bool]]:
 
 
 class Linker:
-    """Links texts against one glossary. Build once, then call `link` as often as needed."""
+    """Links texts against one glossary. Build once, then call `link` as often as needed.
+
+    Patterns live in two automata: one for Latin-script (English) patterns and one for
+    Khmer and Hangul ones. A root node with thousands of Hangul children slows every
+    step of the scan, so English text, the common case, never walks the second one.
+    """
 
     def __init__(self, glossary: Glossary) -> None:
         self.glossary = glossary
         self._entries = glossary.entries
-        self._automaton = ahocorasick.Automaton()
-        table: dict[str, list[_Pattern]] = {}
+        latin: dict[str, list[_Pattern]] = {}
+        asian: dict[str, list[_Pattern]] = {}
         for index, entry in enumerate(glossary.entries):
             for text, match_case in _entry_patterns(entry):
+                table = asian if _NON_LATIN.search(text) else latin
                 self._add(table, index, text, match_case)
-        for lower, patterns in table.items():
-            self._automaton.add_word(lower, (len(lower), tuple(patterns)))
-        if table:
-            self._automaton.make_automaton()
-        self.pattern_count = len(table)
+        self._automata = [_build_automaton(latin), _build_automaton(asian)]
+        self.pattern_count = len(latin) + len(asian)
 
     @staticmethod
     def _add(table: dict[str, list[_Pattern]], index: int, text: str, match_case: bool) -> None:
@@ -121,7 +135,9 @@ class Linker:
         if not self.pattern_count or not text:
             return []
         folded = fold_text(text)
-        candidates = sorted(self._candidates(folded))
+        automata = self._automata if _NON_LATIN.search(folded.lower) else self._automata[:1]
+        hits = (hit for a in automata if a is not None for hit in self._candidates(a, folded))
+        candidates = sorted(hits)
         links: list[Link] = []
         reach = 0
         for start, negative_end, index in candidates:
@@ -130,11 +146,14 @@ class Linker:
                 links.append(self._make_link(text, folded, start, reach, index))
         return links
 
-    def _candidates(self, folded: FoldedText) -> Iterator[tuple[int, int, int]]:
+    @staticmethod
+    def _candidates(
+        automaton: ahocorasick.Automaton, folded: FoldedText
+    ) -> Iterator[tuple[int, int, int]]:
         """(start, -end, entry index) of every acceptable raw hit in the folded key."""
         key, cased = folded.lower, folded.cased
         size = len(key)
-        for last, (length, patterns) in self._automaton.iter(key):
+        for last, (length, patterns) in automaton.iter(key):
             start, end = last + 1 - length, last + 1
             for pattern in patterns:
                 # Case must match, except the first letter: "The Premier" starts a sentence.

@@ -85,8 +85,7 @@ def _compose(path: str, text: str) -> tuple[Node | None, Problem | None]:
     if not text.strip():
         return None, Problem(path, 1, 1, "the file is empty; a glossary needs 'entries:'")
     try:
-        with _gc_paused():
-            node = yaml.compose(text, Loader=_Loader)
+        node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -102,18 +101,27 @@ def _compose(path: str, text: str) -> tuple[Node | None, Problem | None]:
 def parse(path: Path) -> LoadResult:
     """Read and validate one file (no cache, no cross-file checks)."""
     text, problem = read_text(path)
-    node = None
-    if text is not None:
-        node, problem = _compose(str(path), text)
-    if node is None:
+    if text is None:
         assert problem is not None
         return LoadResult(Glossary(()), [problem])
-    reader = Reader(str(path))
     with _gc_paused():
-        title, entries = read_entries(reader, node)
-    problems = reader.problems + check_entries(entries)
+        title, entries, problems = _parse_text(str(path), text)
+    if title is None:
+        return LoadResult(Glossary(()), problems)
+    problems += check_entries(entries)
     titles = (title,) if title else ()
     return LoadResult(Glossary(tuple(entries), titles, (str(path),)), sorted(problems))
+
+
+def _parse_text(path: str, text: str) -> tuple[str | None, list[Entry], list[Problem]]:
+    """Compose and read; the node graph is dropped here, before the collector runs again."""
+    node, problem = _compose(path, text)
+    if node is None:
+        assert problem is not None
+        return None, [], [problem]
+    reader = Reader(path)
+    title, entries = read_entries(reader, node)
+    return title, entries, reader.problems
 
 
 def _origin(entry: Entry) -> tuple[str, int, int]:
