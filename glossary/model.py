@@ -6,9 +6,10 @@ The file format is documented in SCHEMA.md beside this module.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+from types import MappingProxyType
 
 CATEGORIES: tuple[str, ...] = (
     "person",
@@ -110,6 +111,11 @@ class Glossary:
 
     def get(self, entry_id: str) -> Entry | None:
         return self._by_id.get(entry_id)
+
+    @property
+    def by_id(self) -> Mapping[str, Entry]:
+        """Entries by id (read-only view)."""
+        return MappingProxyType(self._by_id)
 
     @property
     def title(self) -> str:

@@ -18,6 +18,7 @@ from glossary.annotate import LEGEND, annotate
 from glossary.linker import Link, Linker
 from glossary.model import Entry, Form
 from reader.cli_common import glossary_files, glossary_option, load_glossary, open_document
+from reader.cli_export import export_command
 from reader.cli_glossary import glossary_group
 from reader.paths import Paths, seed_text, user_paths
 
@@ -99,3 +100,4 @@ def main(argv: Sequence[str] | None = None) -> None:
 
 
 cli.add_command(glossary_group)
+cli.add_command(export_command)

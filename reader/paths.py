@@ -17,6 +17,7 @@ import platformdirs
 APP_NAME = "tonle"
 SEED_NAME = "cambodia-south-korea-oped.txt"
 GLOSSARY_NAME = "cambodia-korea.yaml"
+PROGRESS_DB_NAME = "progress.sqlite3"
 
 
 @dataclass(frozen=True)
@@ -27,6 +28,15 @@ class Paths:
     @property
     def glossary_cache(self) -> Path:
         return self.cache_dir / "glossaries"
+
+    @property
+    def settings_file(self) -> Path:
+        return self.data_dir / "settings.json"
+
+    @property
+    def progress_db(self) -> Path:
+        """The reading-progress database (see reader.progress)."""
+        return self.data_dir / PROGRESS_DB_NAME
 
 
 def user_paths(env: Mapping[str, str] | None = None, data_dir: Path | None = None) -> Paths:

@@ -1,0 +1,67 @@
+"""The export formats by name, and the one shape every format's output takes.
+
+Each format module has a `render(sheet)` returning text (`str`), bytes (apkg) or, for
+a format with one file per target language (omegat), `{lang: text}`. The registry
+turns all three into a list of `Part`s that the writer saves.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from glossary.export import (
+    to_anki_tsv,
+    to_apkg,
+    to_csv,
+    to_html,
+    to_json,
+    to_md,
+    to_omegat,
+    to_tbx,
+)
+from glossary.export.rows import Sheet
+
+Rendered = str | bytes | dict[str, str]
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    """One output file: `suffix` is "" for a format's only file, or ".km", ".ko"."""
+
+    suffix: str
+    content: str | bytes
+
+
+@dataclass(frozen=True, slots=True)
+class Format:
+    """An export format: its name, file extension and renderer."""
+
+    name: str
+    extension: str
+    summary: str
+    render: Callable[[Sheet], Rendered]
+    binary: bool = False  # cannot be written to stdout
+    needs_english: bool = False
+    supports_bom: bool = False
+
+    def parts(self, sheet: Sheet) -> list[Part]:
+        rendered = self.render(sheet)
+        if isinstance(rendered, dict):
+            return [Part(f".{lang}", text) for lang, text in rendered.items()]
+        return [Part("", rendered)]
+
+
+FORMATS: dict[str, Format] = {
+    f.name: f
+    for f in (
+        Format("md", ".md", "Markdown study sheet", to_md.render),
+        Format("html", ".html", "print-ready study sheet (A4/Letter)", to_html.render),
+        Format("csv", ".csv", "spreadsheet, one row per entry", to_csv.render, supports_bom=True),
+        Format("anki-tsv", ".txt", "Anki text import", to_anki_tsv.render, needs_english=True),
+        Format("apkg", ".apkg", "Anki deck", to_apkg.render, binary=True, needs_english=True),
+        Format("tbx", ".tbx", "TBX-Basic termbase (ISO 30042)", to_tbx.render),
+        Format("omegat", ".txt", "OmegaT glossaries, one per target language", to_omegat.render),
+        Format("json", ".json", "full data for scripts", to_json.render),
+    )
+}

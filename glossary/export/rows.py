@@ -1,0 +1,105 @@
+"""The common row model every export format renders: a `Sheet` of `Row`s.
+
+A `Sheet` is what the selection step (`select`) hands to a format: the entries that
+passed the filters, in the chosen order, each with the sentence of the text where it
+first occurs. Formats never filter or sort; they only lay rows out.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from glossary.model import CATEGORIES, Entry, Form
+
+LANGS: tuple[str, ...] = ("en", "km", "ko")
+LANG_NAMES = {"en": "English", "km": "Khmer", "ko": "Korean"}
+CATEGORY_TITLES = {
+    "person": "People",
+    "place": "Places",
+    "country": "Countries",
+    "organisation": "Organisations",
+    "event": "Events",
+    "language": "Languages",
+    "document": "Documents",
+    "term": "Terms",
+}
+UNVERIFIED = "(unverified)"
+LEGEND = "A form marked (unverified) has not yet been confirmed by a source."
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """The sentence where a term first occurs: `before + term + after`, spaces collapsed."""
+
+    before: str
+    term: str
+    after: str
+
+    @property
+    def sentence(self) -> str:
+        return self.before + self.term + self.after
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One exported entry, with its context sentence when a text was given."""
+
+    entry: Entry
+    context: Context | None = None
+
+    def form(self, lang: str) -> Form | None:
+        """The Khmer or Korean form; None for English (see `headword`) or no form yet."""
+        return None if lang == "en" else self.entry.form(lang)
+
+    def has(self, lang: str) -> bool:
+        """True when the entry has a form in `lang` (English always has one)."""
+        return lang == "en" or self.entry.form(lang) is not None
+
+
+@dataclass(frozen=True, slots=True)
+class Sheet:
+    """Everything a format needs: titles, date, languages and the ordered rows."""
+
+    title: str
+    source: str
+    date: datetime.date
+    langs: tuple[str, ...]
+    rows: tuple[Row, ...]
+
+    def shows(self, lang: str) -> bool:
+        return lang in self.langs
+
+    @property
+    def targets(self) -> tuple[str, ...]:
+        """The languages after the first (the first is the source language)."""
+        return self.langs[1:]
+
+    def groups(self) -> Iterator[tuple[str, list[Row]]]:
+        """(category, rows) in schema category order; rows keep the sheet's order."""
+        for category in CATEGORIES:
+            rows = [row for row in self.rows if row.entry.category == category]
+            if rows:
+                yield category, rows
+
+
+def form_status(form: Form | None) -> str:
+    """`verified`, `unverified`, or `` when there is no form."""
+    return "" if form is None else form.status.value
+
+
+def heading(row: Row, langs: tuple[str, ...]) -> tuple[str, str]:
+    """(language, text) of the entry's name in the first of `langs` it has a form in."""
+    for lang in langs:
+        if lang == "en":
+            return "en", row.entry.en
+        form = row.entry.form(lang)
+        if form is not None:
+            return lang, form.text
+    return "en", row.entry.en
+
+
+def headword(row: Row, langs: tuple[str, ...]) -> str:
+    """The entry's name in the first of `langs` that it has a form in."""
+    return heading(row, langs)[1]

@@ -1,0 +1,85 @@
+"""`md`: a Markdown study sheet.
+
+Title, source text, date, languages and the legend, then the terms grouped by category
+(schema order), each as a `###` heading with its forms, note and the sentence where it
+first occurs with the term in **bold**. Every piece of glossary or text content is
+escaped (`escape`), so a `<script>`, `*` or `[link](…)` in a note shows as written and
+never becomes markup; line breaks and tabs inside a field become spaces.
+"""
+
+from __future__ import annotations
+
+import re
+
+from glossary.export.rows import (
+    CATEGORY_TITLES,
+    LANG_NAMES,
+    LEGEND,
+    UNVERIFIED,
+    Context,
+    Row,
+    Sheet,
+    headword,
+)
+from glossary.model import Form
+
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&#!{}])")
+_SPACES = re.compile(r"\s+")
+
+
+def escape(text: str) -> str:
+    """Text as Markdown that renders literally, on one line (white space runs become
+    one space; the ends are kept, so pieces can be joined)."""
+    return _SPECIAL.sub(r"\\\1", _SPACES.sub(" ", text))
+
+
+def form_text(form: Form | None) -> str:
+    """`ហ៊ុន សែន (Hun Sen)`, `이명박 (I Myeong-bak; 李明博) (unverified)` or `—`."""
+    if form is None:
+        return "—"
+    extra = "; ".join(part for part in (form.romanization, form.hanja) if part)
+    text = escape(form.text) + (f" ({escape(extra)})" if extra else "")
+    return text if form.verified else f"{text} {UNVERIFIED}"
+
+
+def context_text(context: Context) -> str:
+    return f"{escape(context.before)}**{escape(context.term)}**{escape(context.after)}"
+
+
+def entry_lines(row: Row, sheet: Sheet) -> list[str]:
+    lines = [f"### {escape(headword(row, sheet.langs)).strip()}", ""]
+    if sheet.shows("en") and sheet.langs[0] != "en":
+        lines.append(f"- English: {escape(row.entry.en)}")
+    for lang in ("km", "ko"):
+        if sheet.shows(lang):
+            lines.append(f"- {LANG_NAMES[lang]}: {form_text(row.form(lang))}")
+    if row.entry.note:
+        lines.append(f"- Note: {escape(row.entry.note).strip()}")
+    if row.context:
+        lines.append(f"- In the text: {context_text(row.context)}")
+    return [*lines, ""]
+
+
+def heading_lines(sheet: Sheet) -> list[str]:
+    source = escape(sheet.source) if sheet.source else "none (the whole glossary)"
+    languages = ", ".join(LANG_NAMES[lang] for lang in sheet.langs)
+    return [
+        f"# {escape(sheet.title)}: study sheet",
+        "",
+        f"- Source text: {source}",
+        f"- Date: {sheet.date.isoformat()}",
+        f"- Languages: {languages}",
+        f"- Terms: {len(sheet.rows)}",
+        "",
+        LEGEND,
+        "",
+    ]
+
+
+def render(sheet: Sheet) -> str:
+    lines = heading_lines(sheet)
+    for category, rows in sheet.groups():
+        lines += [f"## {CATEGORY_TITLES[category]}", ""]
+        for row in rows:
+            lines += entry_lines(row, sheet)
+    return "\n".join(lines).rstrip("\n") + "\n"

@@ -1,0 +1,147 @@
+"""The glossary browser: every entry in a table; filter, sort, open a card."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Input, Select, Static
+
+from glossary.model import CATEGORIES, Entry
+from glossary.search import entry_haystack, matches
+from reader.commands import Command, bindings
+from reader.render import GlossOptions, khmer_text
+from reader.session import ReadingSession
+
+MAX_ROWS = 500  # a table of 20,000 rows redraws too slowly to filter as one types
+SORTS = ("en", "km", "ko", "appearance")
+SORT_NAMES = {"en": "English", "km": "Khmer", "ko": "Korean", "appearance": "first appearance"}
+BROWSER_COMMANDS = [
+    Command("filter", "slash", "focus_filter", "Filter"),
+    Command("sort", "s", "cycle_sort", "Sort"),
+    Command("open", "enter", "open_selected", "Open card"),
+    Command("back", "escape", "app.pop_screen", "Back"),
+]
+
+
+class BrowserScreen(Screen[None]):
+    COMMANDS_DATA = BROWSER_COMMANDS
+    BINDINGS = bindings(BROWSER_COMMANDS)
+
+    def __init__(self, session: ReadingSession, options: GlossOptions) -> None:
+        super().__init__()
+        self.session, self.options = session, options
+        self.sort = "en"
+        self.category: str | None = None
+        entries = list(session.glossary or ())
+        self.haystacks = {e.id: entry_haystack(e) for e in entries}
+        self.entries = entries
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="browser-controls"):
+            yield Input(
+                placeholder="Filter: English, ខ្មែរ, 한국어, romanization, ㅎㅅ…", id="filter"
+            )
+            options = [(c, c) for c in CATEGORIES]
+            yield Select(options, prompt="all categories", id="category", allow_blank=True)
+        yield Static(id="browser-status")
+        yield DataTable(id="entries", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        table.add_columns("English", "Korean", "Category", "In text", "Khmer")
+        self.refill()
+        table.focus()
+
+    def count(self, entry: Entry) -> int | None:
+        occurrences = self.session.occurrences
+        return None if occurrences is None else len(occurrences.get(entry.id, ()))
+
+    def sort_key(self, entry: Entry) -> tuple[int, str | int]:
+        if self.sort in ("km", "ko"):
+            form = entry.form(self.sort)
+            return (0, form.text) if form else (1, entry.en.casefold())
+        if self.sort == "appearance":
+            found = (self.session.occurrences or {}).get(entry.id)
+            return (
+                (0, found[0].paragraph * 100_000 + found[0].start)
+                if found
+                else (1, entry.en.casefold())
+            )
+        return (0, entry.en.casefold())
+
+    def visible(self) -> list[Entry]:
+        query = self.query_one("#filter", Input).value.strip()
+        chosen = [
+            e
+            for e in self.entries
+            if (self.category is None or e.category == self.category)
+            and (not query or matches(e, query, self.haystacks[e.id]))
+        ]
+        return sorted(chosen, key=self.sort_key)
+
+    def refill(self) -> None:
+        table = self.query_one(DataTable)
+        table.clear()
+        chosen = self.visible()
+        for entry in chosen[:MAX_ROWS]:
+            table.add_row(*self.row(entry), key=entry.id)
+        shown = (
+            f"{min(len(chosen), MAX_ROWS)} of {len(chosen)}"
+            if len(chosen) > MAX_ROWS
+            else str(len(chosen))
+        )
+        status = (
+            f"{shown} entries · sorted by {SORT_NAMES[self.sort]} · Enter opens a card · s sorts"
+        )
+        self.query_one("#browser-status", Static).update(status)
+
+    def row(self, entry: Entry) -> tuple[str, ...]:
+        """Khmer last: its width in a terminal is the least certain, so nothing follows it."""
+        km, ko = entry.km, entry.ko
+        km_text = (
+            khmer_text(km, self.options.romanize_khmer) + ("" if km.verified else " ?")
+            if km
+            else "—"
+        )
+        ko_text = ko.text + ("" if ko.verified else " ?") if ko else "—"
+        count = self.count(entry)
+        return (entry.en, ko_text, entry.category, "…" if count is None else str(count), km_text)
+
+    @on(Input.Changed, "#filter")
+    def filter_changed(self) -> None:
+        self.refill()
+
+    @on(Input.Submitted, "#filter")
+    def filter_done(self) -> None:
+        self.query_one(DataTable).focus()
+
+    @on(Select.Changed, "#category")
+    def category_changed(self, event: Select.Changed) -> None:
+        self.category = None if event.value is Select.BLANK else str(event.value)
+        self.refill()
+
+    def action_focus_filter(self) -> None:
+        self.query_one("#filter", Input).focus()
+
+    def action_cycle_sort(self) -> None:
+        self.sort = SORTS[(SORTS.index(self.sort) + 1) % len(SORTS)]
+        self.refill()
+
+    def action_open_selected(self) -> None:
+        table = self.query_one(DataTable)
+        if table.row_count == 0:
+            return
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        entry = self.session.entry(str(key))
+        if entry is not None:
+            from reader.screens.term import TermScreen
+
+            self.app.push_screen(TermScreen(entry, self.session, self.options))
+
+    @on(DataTable.RowSelected)
+    def row_selected(self) -> None:
+        self.action_open_selected()

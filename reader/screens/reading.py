@@ -1,0 +1,282 @@
+"""The reading screen: the text, the term card beside it, search, and the position line.
+
+The text is on screen at once; the glossary loads and links in a worker thread, and
+its result arrives as a `GlossaryReady` message (the UI changes only in handlers).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual import events, on, work
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input, Static
+
+from glossary.linker import Linker
+from glossary.loader import LoadResult, load
+from glossary.model import Glossary
+from reader.app import ReaderConfig
+from reader.commands import READING_COMMANDS, bindings
+from reader.render import PARAGRAPH_META, TERM_META, GlossOptions
+from reader.session import Occurrence, ReadingSession
+from reader.widgets.page import PageView
+from reader.widgets.term_card import TermCard
+
+NARROW = 80  # below this width the card takes the whole screen
+GLOSS_CYCLE = ("off", "both", "km", "ko")
+
+
+class ReadingScreen(Screen[None]):
+    COMMANDS_DATA = READING_COMMANDS
+    BINDINGS = bindings(READING_COMMANDS)
+
+    @dataclass
+    class GlossaryReady(Message):
+        result: LoadResult
+        linker: Linker | None
+
+    @dataclass
+    class OccurrencesReady(Message):
+        occurrences: dict[str, list[Occurrence]]
+
+    def __init__(self, config: ReaderConfig) -> None:
+        super().__init__()
+        self.config = config
+        self.session = ReadingSession(config.document)
+        self.digits = ""
+        self.card_entry: str | None = None
+
+    @property
+    def gloss_options(self) -> GlossOptions:
+        settings = self.config.settings
+        return GlossOptions(settings.glosses, settings.romanize_khmer)  # type: ignore[arg-type]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="body"):
+            yield PageView(self.session, id="page")
+            yield TermCard(id="card", classes="-hidden")
+        yield Static(id="position")
+        yield Input(
+            placeholder="Search the text (Enter to find, Esc to close)",
+            id="search",
+            classes="-hidden",
+        )
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(PageView).options = self.gloss_options
+        self.redraw()
+        self.load_glossary()
+
+    # --- loading ---------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="glossary")
+    def load_glossary(self) -> None:
+        """Load, validate and index the glossary off the UI thread."""
+        result = load(self.config.glossary_files, cache_dir=self.config.paths.glossary_cache)
+        linker = Linker(result.glossary) if result.ok else None
+        self.post_message(self.GlossaryReady(result, linker))
+
+    def on_reading_screen_glossary_ready(self, message: GlossaryReady) -> None:
+        if message.linker is None:
+            errors = "\n".join(str(p) for p in message.result.errors)
+            self.app.exit(return_code=2, message=errors)
+            return
+        self.session.attach(message.result.glossary, message.linker)
+        self.redraw()
+        self.index_occurrences()
+
+    @work(thread=True, exclusive=True, group="occurrences")
+    def index_occurrences(self) -> None:
+        self.post_message(self.OccurrencesReady(self.session.index_occurrences()))
+
+    def on_reading_screen_occurrences_ready(self, message: OccurrencesReady) -> None:
+        self.session.occurrences = message.occurrences
+        self.update_position()
+        if self.card_entry:
+            self.show_card(self.card_entry)
+
+    # --- drawing -----------------------------------------------------------------------
+
+    def redraw(self) -> None:
+        self.query_one(PageView).show()
+        self.update_position()
+
+    def update_position(self) -> None:
+        session = self.session
+        parts = [session.position_label, f"{session.fraction:.0%}", _bar(session.fraction)]
+        if session.glossary is None:
+            parts.append("loading glossary…")
+        else:
+            parts.append(f"{len(session.links(session.current))} terms here")
+        if session.query:
+            parts.append(f"“{session.query}”: {len(session.hits)} matches")
+        if self.digits:
+            parts.append(f"go to {self.digits}…")
+        self.query_one("#position", Static).update(" · ".join(parts))
+
+    # --- moving --------------------------------------------------------------------------
+
+    def action_move(self, delta: int) -> None:
+        if self.session.move(delta):
+            self.redraw()
+
+    def action_go_to(self, index: int) -> None:
+        if self.session.go_to(index if index >= 0 else self.session.count - 1):
+            self.redraw()
+
+    def on_key(self, event: events.Key) -> None:
+        """Digits typed before `g` name a paragraph to jump to; Esc closes search."""
+        if event.key == "escape" and self._typing():
+            self.close_search()
+            event.stop()
+        elif event.character and event.character.isdigit() and not self._typing():
+            self.digits = (self.digits + event.character)[-6:]
+            self.update_position()
+            event.stop()
+
+    def action_jump(self) -> None:
+        if self.digits:
+            self.jump_to_number(int(self.digits))
+        else:
+            self.action_go_to(0)
+        self.digits = ""
+        self.update_position()
+
+    def jump_to_number(self, number: int) -> None:
+        """Go to body paragraph `number` as shown in "paragraph N of M"."""
+        body = [p.index for p in self.session.document.body]
+        if body:
+            self.action_go_to(body[max(0, min(number, len(body))) - 1] if number else body[0])
+
+    def on_click(self, event: events.Click) -> None:
+        """A click on a term opens its card; on a later paragraph, makes it current."""
+        data = event.style.meta
+        if TERM_META in data:
+            self.action_open_term(str(data[TERM_META]))
+        elif PARAGRAPH_META in data:
+            self.action_go_to(int(data[PARAGRAPH_META]))
+
+    def on_mouse_scroll_down(self, event: events.MouseScrollDown) -> None:
+        self.action_move(1)
+
+    def on_mouse_scroll_up(self, event: events.MouseScrollUp) -> None:
+        self.action_move(-1)
+
+    def _typing(self) -> bool:
+        return isinstance(self.focused, Input)
+
+    # --- terms -------------------------------------------------------------------------
+
+    def action_focus_term(self, delta: int) -> None:
+        if self.session.focus_term(delta) is not None:
+            self.redraw()
+
+    def action_open_focused(self) -> None:
+        link = self.session.focused_link
+        if link is not None:
+            self.action_open_term(link.entry_id)
+
+    def action_open_term(self, entry_id: str) -> None:
+        if self.size.width < NARROW:
+            from reader.screens.term import TermScreen
+
+            entry = self.session.entry(entry_id)
+            if entry is not None:
+                self.app.push_screen(TermScreen(entry, self.session, self.gloss_options))
+            return
+        self.show_card(entry_id)
+
+    def show_card(self, entry_id: str) -> None:
+        entry = self.session.entry(entry_id)
+        if entry is None:
+            return
+        self.card_entry = entry_id
+        card = self.query_one(TermCard)
+        card.remove_class("-hidden")
+        card.show(entry, self.session, self.config.settings.romanize_khmer)
+
+    def action_toggle_card(self) -> None:
+        card = self.query_one(TermCard)
+        if card.has_class("-hidden") and self.card_entry is None:
+            link = self.session.focused_link or next(
+                iter(self.session.links(self.session.current)), None
+            )
+            if link is None:
+                self.notify("No term in this paragraph to show.", severity="warning")
+                return
+            self.show_card(link.entry_id)
+            return
+        card.toggle_class("-hidden")
+
+    @on(TermCard.Jump)
+    def jump_from_card(self, message: TermCard.Jump) -> None:
+        self.action_go_to(message.paragraph)
+
+    # --- glosses -----------------------------------------------------------------------
+
+    def action_cycle_glosses(self) -> None:
+        settings = self.config.settings
+        settings.glosses = GLOSS_CYCLE[(GLOSS_CYCLE.index(settings.glosses) + 1) % len(GLOSS_CYCLE)]
+        self.apply_gloss_settings()
+        self.notify(f"Interlinear glosses: {settings.glosses}", timeout=2)
+
+    def action_toggle_romanization(self) -> None:
+        settings = self.config.settings
+        settings.romanize_khmer = not settings.romanize_khmer
+        self.apply_gloss_settings()
+        state = "romanized" if settings.romanize_khmer else "in Khmer script"
+        self.notify(f"Khmer is now shown {state}.", timeout=2)
+
+    def apply_gloss_settings(self) -> None:
+        self.query_one(PageView).options = self.gloss_options
+        self.app.save_settings()  # type: ignore[attr-defined]
+        self.redraw()
+        if self.card_entry and not self.query_one(TermCard).has_class("-hidden"):
+            self.show_card(self.card_entry)
+
+    # --- search ------------------------------------------------------------------------
+
+    def action_start_search(self) -> None:
+        search = self.query_one("#search", Input)
+        search.remove_class("-hidden")
+        search.value = self.session.query
+        search.focus()
+
+    @on(Input.Submitted, "#search")
+    def run_search(self, event: Input.Submitted) -> None:
+        hits = self.session.search(event.value)
+        self.close_search()
+        if not hits:
+            self.notify(f"“{self.session.query}” is not in this text.", severity="warning")
+            self.redraw()
+            return
+        first = next((h for h in hits if h.paragraph >= self.session.current), hits[0])
+        self.session.go_to(first.paragraph)
+        self.redraw()
+
+    def close_search(self) -> None:
+        search = self.query_one("#search", Input)
+        search.add_class("-hidden")
+        self.set_focus(None)
+
+    def action_search_next(self, forward: bool) -> None:
+        hit = self.session.next_hit(forward)
+        if hit is None:
+            self.notify("No search yet: press / to search.", timeout=2)
+            return
+        self.session.go_to(hit.paragraph)
+        self.redraw()
+
+    @property
+    def glossary(self) -> Glossary | None:
+        return self.session.glossary
+
+
+def _bar(fraction: float, width: int = 12) -> str:
+    filled = round(fraction * width)
+    return "━" * filled + "╺" + "─" * (width - filled) if filled < width else "━" * width

@@ -1,0 +1,164 @@
+"""The state of one reading: where the reader is, the links, search hits and term focus.
+
+Pure logic, no Textual: screens hold a `ReadingSession` and render what it says.
+Links are computed per paragraph on demand (a paragraph links in well under a
+millisecond), so a huge text is readable before the whole of it has been linked.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from glossary.document import Document, Kind, Paragraph
+from glossary.linker import Link, Linker
+from glossary.model import Entry, Glossary
+from glossary.normalize import normalize
+
+
+@dataclass(frozen=True, slots=True)
+class Occurrence:
+    """Where an entry is mentioned: paragraph index and offsets inside that paragraph."""
+
+    paragraph: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A search match inside a paragraph."""
+
+    paragraph: int
+    start: int
+    end: int
+
+
+@dataclass
+class ReadingSession:
+    """One document being read, with its glossary once that has loaded."""
+
+    document: Document
+    current: int = 0
+    glossary: Glossary | None = None
+    linker: Linker | None = None
+    focused_term: int | None = None  # index into the current paragraph's links
+    occurrences: dict[str, list[Occurrence]] | None = None
+    hits: list[Hit] = field(default_factory=list)
+    query: str = ""
+    _links: dict[int, list[Link]] = field(default_factory=dict)
+
+    # --- moving --------------------------------------------------------------------
+
+    @property
+    def paragraphs(self) -> tuple[Paragraph, ...]:
+        return self.document.paragraphs
+
+    @property
+    def count(self) -> int:
+        return len(self.paragraphs)
+
+    def go_to(self, index: int) -> bool:
+        """Make paragraph `index` (clamped) current; True if that changed anything."""
+        index = max(0, min(index, self.count - 1))
+        if index == self.current:
+            return False
+        self.current = index
+        self.focused_term = None
+        return True
+
+    def move(self, delta: int) -> bool:
+        return self.go_to(self.current + delta)
+
+    @property
+    def position_label(self) -> str:
+        """`paragraph 7 of 23` counting body paragraphs; the title and source say so."""
+        paragraph = self.paragraphs[self.current]
+        if paragraph.kind is Kind.TITLE:
+            return "title"
+        if paragraph.kind is Kind.SOURCE:
+            return "source"
+        body = [p.index for p in self.paragraphs if p.kind is Kind.BODY]
+        return f"paragraph {body.index(paragraph.index) + 1} of {len(body)}"
+
+    @property
+    def fraction(self) -> float:
+        return (self.current + 1) / self.count if self.count else 0.0
+
+    # --- links ---------------------------------------------------------------------
+
+    def attach(self, glossary: Glossary, linker: Linker) -> None:
+        """The glossary has loaded: links can now be shown."""
+        self.glossary, self.linker = glossary, linker
+        self._links.clear()
+
+    def links(self, index: int) -> list[Link]:
+        """Links of paragraph `index`, with offsets relative to the paragraph text."""
+        if self.linker is None:
+            return []
+        cached = self._links.get(index)
+        if cached is None:
+            cached = self._links[index] = self.linker.link(self.paragraphs[index].text)
+        return cached
+
+    def entry(self, entry_id: str) -> Entry | None:
+        return self.glossary.get(entry_id) if self.glossary else None
+
+    def index_occurrences(self) -> dict[str, list[Occurrence]]:
+        """Every mention of every entry in the whole document (slow on huge texts)."""
+        index: dict[str, list[Occurrence]] = {}
+        for paragraph in self.paragraphs:
+            for link in self.links(paragraph.index):
+                occurrence = Occurrence(paragraph.index, link.start, link.end)
+                index.setdefault(link.entry_id, []).append(occurrence)
+        return index
+
+    # --- term focus ----------------------------------------------------------------
+
+    def focus_term(self, delta: int) -> Link | None:
+        """Move the term focus within the current paragraph (wrapping round)."""
+        links = self.links(self.current)
+        if not links:
+            self.focused_term = None
+            return None
+        if self.focused_term is None:
+            self.focused_term = 0 if delta > 0 else len(links) - 1
+        else:
+            self.focused_term = (self.focused_term + delta) % len(links)
+        return links[self.focused_term]
+
+    @property
+    def focused_link(self) -> Link | None:
+        links = self.links(self.current)
+        if self.focused_term is None or self.focused_term >= len(links):
+            return None
+        return links[self.focused_term]
+
+    # --- search --------------------------------------------------------------------
+
+    def search(self, query: str) -> list[Hit]:
+        """Case-insensitive search of every paragraph; hits are kept for n / N."""
+        self.query = normalize(query.strip())
+        self.hits = list(_find_all(self.paragraphs, self.query)) if self.query else []
+        return self.hits
+
+    def next_hit(self, forward: bool = True) -> Hit | None:
+        """The first hit after (or before) the current paragraph, wrapping round."""
+        if not self.hits:
+            return None
+        if forward:
+            after = [h for h in self.hits if h.paragraph > self.current]
+            return after[0] if after else self.hits[0]
+        before = [h for h in self.hits if h.paragraph < self.current]
+        return before[-1] if before else self.hits[-1]
+
+    def hits_in(self, index: int) -> list[Hit]:
+        return [h for h in self.hits if h.paragraph == index]
+
+
+def _find_all(paragraphs: Iterable[Paragraph], query: str) -> Iterable[Hit]:
+    pattern = re.compile(re.escape(query), re.IGNORECASE)
+    for paragraph in paragraphs:
+        for match in pattern.finditer(paragraph.text):
+            yield Hit(paragraph.index, match.start(), match.end())

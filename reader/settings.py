@@ -1,0 +1,60 @@
+"""User settings: a small JSON file in the data directory, read once and passed in.
+
+Unknown or malformed values fall back to defaults (a broken settings file never stops
+Tonle); writing is atomic so an interrupted save never leaves half a file.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import tempfile
+from dataclasses import asdict, dataclass, fields
+from pathlib import Path
+from typing import Any
+
+GLOSS_CHOICES = ("off", "km", "ko", "both")
+
+
+@dataclass
+class Settings:
+    theme: str = "textual-dark"
+    glosses: str = "off"  # interlinear glosses: off, km, ko or both
+    romanize_khmer: bool = False  # for terminals without a Khmer font
+    width_model: str = "codepoint"  # or "grapheme" (terminals with DEC mode 2027)
+
+
+def _valid(name: str, value: Any, default: Any) -> bool:
+    if type(value) is not type(default):
+        return False
+    return name != "glosses" or value in GLOSS_CHOICES
+
+
+def load_settings(path: Path) -> Settings:
+    """Settings from `path`; defaults for anything missing, unknown or malformed."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return Settings()
+    if not isinstance(data, dict):
+        return Settings()
+    defaults = Settings()
+    values = {
+        f.name: data[f.name]
+        for f in fields(Settings)
+        if f.name in data and _valid(f.name, data[f.name], getattr(defaults, f.name))
+    }
+    return Settings(**values)
+
+
+def save_settings(path: Path, settings: Settings) -> bool:
+    """Write settings atomically; False (never an exception) if it cannot be saved."""
+    with contextlib.suppress(OSError):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as stream:
+            json.dump(asdict(settings), stream, indent=1)
+        os.replace(tmp, path)
+        return True
+    return False

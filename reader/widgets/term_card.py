@@ -1,0 +1,112 @@
+"""The term card: one glossary entry in full, and where else it occurs, with jump-to."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from glossary.model import Entry, Form
+from reader.render import khmer_text
+from reader.session import Occurrence, ReadingSession
+
+LANG_NAMES = {"km": "Khmer", "ko": "Korean"}
+
+
+def _form_lines(lang: str, form: Form | None, romanize: bool) -> list[Content]:
+    name = Content.styled(f"{LANG_NAMES[lang]}  ", "bold")
+    if form is None:
+        return [name + Content.styled("no form yet", "italic $text-muted")]
+    status = (
+        Content.styled("✔ verified", "$text-success")
+        if form.verified
+        else Content.styled("⚠ UNVERIFIED: no source confirms this form", "bold $text-warning")
+    )
+    text = khmer_text(form, romanize) if lang == "km" else form.text
+    lines = [name + status, Content("  " + text)]
+    if form.romanization:
+        lines.append(Content.styled(f"  {form.romanization}", "italic"))
+    if form.hanja:
+        lines.append(Content(f"  {form.hanja}"))
+    if form.variants:
+        lines.append(Content.styled("  also written: " + ", ".join(form.variants), "$text-muted"))
+    return lines
+
+
+def _sources(entry: Entry) -> list[Content]:
+    lines: list[Content] = []
+    for lang in ("km", "ko"):
+        form = entry.form(lang)
+        for source in form.sources if form else ():
+            shows = f" — {source.shows}" if source.shows else ""
+            lines.append(Content.styled(f"  {lang}: {source.ref}{shows}", "$text-muted"))
+    return [Content.styled("Sources", "bold"), *lines] if lines else []
+
+
+def card_content(entry: Entry, romanize: bool = False) -> Content:
+    """Everything the glossary says about an entry, as lines of text."""
+    lines = [
+        Content.styled(entry.en, "bold $text-accent"),
+        Content.styled(f"{entry.category} · {entry.id}", "$text-muted"),
+    ]
+    if entry.aliases:
+        lines.append(Content("also: " + ", ".join(a.text for a in entry.aliases)))
+    for lang in ("km", "ko"):
+        lines += [Content(""), *_form_lines(lang, entry.form(lang), romanize)]
+    if entry.note:
+        lines += [Content(""), Content.styled("Note", "bold"), Content(entry.note)]
+    sources = _sources(entry)
+    if sources:
+        lines += [Content(""), *sources]
+    return Content("\n").join(lines)
+
+
+def occurrence_label(session: ReadingSession, occurrence: Occurrence, width: int = 60) -> str:
+    """`¶7  …text around the mention…`."""
+    text = session.paragraphs[occurrence.paragraph].text
+    left = max(0, occurrence.start - width // 3)
+    snippet = " ".join(text[left : left + width].split())
+    prefix = "…" if left else ""
+    return f"¶{occurrence.paragraph}  {prefix}{snippet}…"
+
+
+class TermCard(VerticalScroll):
+    """Shows one entry; selecting an occurrence posts `TermCard.Jump`."""
+
+    @dataclass
+    class Jump(Message):
+        paragraph: int
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="card-body")
+        yield Static("Occurrences", id="occurrences-title")
+        yield OptionList(id="occurrences")
+
+    def show(self, entry: Entry, session: ReadingSession, romanize: bool) -> None:
+        """Fill the card for `entry`."""
+        self.entry_id = entry.id
+        self.query_one("#card-body", Static).update(card_content(entry, romanize))
+        found = (session.occurrences or {}).get(entry.id, [])
+        title = (
+            f"Occurrences in this text: {len(found)}"
+            if session.occurrences is not None
+            else "Occurrences: counting…"
+        )
+        self.query_one("#occurrences-title", Static).update(title)
+        options = self.query_one("#occurrences", OptionList)
+        options.clear_options()
+        options.add_options(
+            [Option(occurrence_label(session, o), id=str(i)) for i, o in enumerate(found)]
+        )
+        self._occurrences = found
+        self.scroll_home(animate=False)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        occurrence = self._occurrences[int(event.option.id or 0)]
+        self.post_message(self.Jump(occurrence.paragraph))

@@ -1,0 +1,49 @@
+"""Helpers for Pilot tests: build the app on a document and read what it shows."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import Static
+
+from glossary.document import read_document
+from reader.app import ReaderConfig, TonleApp
+from reader.paths import shipped_glossary, user_paths
+from reader.settings import Settings
+from tests.conftest import OPED
+
+
+def make_app(
+    document_path: Path = OPED,
+    glossaries: list[Path] | None = None,
+    settings: Settings | None = None,
+) -> TonleApp:
+    config = ReaderConfig(
+        read_document(document_path),
+        glossaries if glossaries is not None else [shipped_glossary()],
+        user_paths(),
+        settings or Settings(),
+    )
+    return TonleApp(config)
+
+
+async def loaded(pilot) -> None:
+    """Wait until the glossary worker has delivered its links and occurrences."""
+    app = pilot.app
+    for _ in range(200):
+        await pilot.pause(0.02)
+        screen = app.screen_stack[1] if len(app.screen_stack) > 1 else app.screen
+        session = getattr(screen, "session", None)
+        if session is not None and session.occurrences is not None:
+            return
+    raise AssertionError("glossary never loaded")
+
+
+def text_of(app: TonleApp, selector: str) -> str:
+    widget = app.screen.query_one(selector, Static)
+    return str(widget.render())
+
+
+def screen_text(app: TonleApp) -> str:
+    """All the characters on screen, line by line (what a terminal would show)."""
+    return "\n".join(line.text for line in app.screen._compositor.render_strips())
