@@ -20,6 +20,7 @@ from glossary.model import Entry, Form
 from reader.cli_common import glossary_files, glossary_option, load_glossary, open_document
 from reader.cli_export import export_command
 from reader.cli_glossary import glossary_group
+from reader.cli_progress import library_command, progress_command
 from reader.paths import Paths, seed_text, user_paths
 
 
@@ -100,4 +101,6 @@ def main(argv: Sequence[str] | None = None) -> None:
 
 
 cli.add_command(glossary_group)
+cli.add_command(progress_command)
+cli.add_command(library_command)
 cli.add_command(export_command)
