@@ -9,6 +9,7 @@ in the whole text can be handed to the paragraph that holds them.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -18,6 +19,10 @@ from glossary.normalize import normalize
 _BLANK_LINES = re.compile(r"\n[ \t\f\v\u00a0]*\n\s*")
 _MAX_TITLE = 200
 MAX_BYTES = 200 * 1024 * 1024
+# A "paragraph" longer than this (a file with no blank lines, say) is shown in pieces
+# that end at a sentence or a space, so that one screen never has to lay out megabytes.
+MAX_PARAGRAPH = 3000
+_PIECE_END = re.compile(r"[.!?…។]['\"”’)\]]*\s+|\s+")
 
 
 class Kind(StrEnum):
@@ -78,8 +83,47 @@ def split_paragraphs(text: str) -> tuple[Paragraph, ...]:
         stripped = chunk.strip()
         if stripped:
             offset = start + chunk.index(stripped)
-            paragraphs.append(Paragraph(len(paragraphs), offset, stripped))
+            for piece_start, piece in _pieces(stripped):
+                paragraphs.append(Paragraph(len(paragraphs), offset + piece_start, piece))
     return _mark_title_and_source(paragraphs)
+
+
+def _pieces(text: str) -> list[tuple[int, str]]:
+    """Split an over-long paragraph at sentence ends (else spaces) near MAX_PARAGRAPH."""
+    if len(text) <= MAX_PARAGRAPH:
+        return [(0, text)]
+    pieces: list[tuple[int, str]] = []
+    start = 0
+    while len(text) - start > MAX_PARAGRAPH:
+        cut = _cut(text, start)
+        pieces.append((start, text[start:cut].rstrip()))
+        start = cut
+    pieces.append((start, text[start:]))
+    return [(offset, piece) for offset, piece in pieces if piece]
+
+
+def _cut(text: str, start: int) -> int:
+    """Where the piece starting at `start` ends: the last sentence end (or space) before
+    the limit, or the limit itself for text with no space at all."""
+    window = text[start : start + MAX_PARAGRAPH]
+    sentence = max(
+        (m.end() for m in _PIECE_END.finditer(window) if not m.group().isspace()), default=0
+    )
+    space = window.rfind(" ") + 1
+    best = sentence if sentence > MAX_PARAGRAPH // 2 else space
+    return start + best if best > 0 else _cluster_boundary(text, start + MAX_PARAGRAPH)
+
+
+def _cluster_boundary(text: str, limit: int) -> int:
+    """The last position at or before `limit` that does not split a letter cluster."""
+    cut = limit
+    while (
+        cut > 1
+        and cut < len(text)
+        and (unicodedata.category(text[cut])[0] == "M" or text[cut - 1] == "\u17d2")
+    ):
+        cut -= 1
+    return cut
 
 
 def _mark_title_and_source(paragraphs: list[Paragraph]) -> tuple[Paragraph, ...]:

@@ -244,21 +244,26 @@ def _sources(reader: Reader, node: Node) -> tuple[Source, ...]:
 
 
 def _variants(reader: Reader, node: Node, lang: str) -> tuple[str, ...]:
-    return reader.items(node, "variants", lambda n: _script_text(reader, n, lang, "a variant"))
+    # A variant records a spelling as sources type it, so Khmer typed in another character
+    # order (COENG DA for COENG TA, say) is allowed here; linking and search normalise it.
+    read = lambda n: _script_text(reader, n, lang, "a variant", check_order=False)  # noqa: E731
+    return reader.items(node, "variants", read)
 
 
 _SCRIPT_NAME = {"km": "Khmer", "ko": "Korean"}
 _HAN = re.compile(r"[\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\s]+\Z")
 
 
-def _script_text(reader: Reader, node: Node, lang: str, what: str) -> str | None:
+def _script_text(
+    reader: Reader, node: Node, lang: str, what: str, *, check_order: bool = True
+) -> str | None:
     """Read a Khmer or Korean string and check its script and character order."""
     value = reader.text(node, what)
     if value is None:
         return None
     if LATIN_LETTER.search(value):
         reader.problem(node, f"{what} {value!r} contains Latin letters; {_SCRIPT_NAME[lang]} only")
-    if lang == "km" and is_nfc(value) and normalize(value) != value:
+    if check_order and lang == "km" and is_nfc(value) and normalize(value) != value:
         canonical = normalize(value)
         reader.problem(
             node,

@@ -37,7 +37,7 @@ def _width_model(name: str) -> terminal_text.WidthModel:
 class TonleApp(App[None]):
     """Reads one document with its glossary."""
 
-    CSS_PATH = "tonle.tcss"
+    CSS_PATH = Path(__file__).parent / "tonle.tcss"
     TITLE = "Tonle"
     BINDINGS = bindings(APP_COMMANDS)
 

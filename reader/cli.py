@@ -17,11 +17,12 @@ import click
 from glossary.annotate import LEGEND, annotate
 from glossary.linker import Link, Linker
 from glossary.model import Entry, Form
-from reader.cli_common import glossary_files, glossary_option, load_glossary, open_document
+from reader.cli_common import fail, glossary_files, glossary_option, load_glossary, open_document
 from reader.cli_export import export_command
 from reader.cli_glossary import glossary_group
 from reader.cli_progress import library_command, progress_command
 from reader.paths import Paths, seed_text, user_paths
+from reader.settings import GLOSS_CHOICES, load_settings
 
 
 @click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
@@ -39,7 +40,40 @@ def cli(context: click.Context, data_dir: Path | None) -> None:
     """
     context.obj = user_paths(data_dir=data_dir)
     if context.invoked_subcommand is None:
-        context.invoke(annotate_command, file=seed_text())
+        context.invoke(read_command, file=seed_text())
+
+
+@cli.command("read")
+@click.argument("file", type=click.Path(path_type=Path))
+@glossary_option
+@click.option(
+    "--romanize-khmer/--khmer-script", default=None, help="Show Khmer romanized (no Khmer font)."
+)
+@click.option("--glosses", type=click.Choice(GLOSS_CHOICES), help="Interlinear glosses to show.")
+@click.pass_obj
+def read_command(
+    paths: Paths,
+    file: Path,
+    glossaries: Sequence[Path] = (),
+    no_default_glossary: bool = False,
+    romanize_khmer: bool | None = None,
+    glosses: str | None = None,
+) -> None:
+    """Open FILE (UTF-8 text or Markdown) in the reader."""
+    document = open_document(file)
+    settings = load_settings(paths.settings_file)
+    if romanize_khmer is not None:
+        settings.romanize_khmer = romanize_khmer
+    if glosses is not None:
+        settings.glosses = glosses
+    files = glossary_files(glossaries, no_default_glossary)
+    if not files:
+        fail("no glossary given (use --glossary FILE)")
+    from reader.app import ReaderConfig, TonleApp
+
+    app = TonleApp(ReaderConfig(document, files, paths, settings))
+    app.run()
+    sys.exit(app.return_code or 0)
 
 
 @cli.command("annotate")

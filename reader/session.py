@@ -48,6 +48,12 @@ class ReadingSession:
     hits: list[Hit] = field(default_factory=list)
     query: str = ""
     _links: dict[int, list[Link]] = field(default_factory=dict)
+    _body_number: dict[int, int] = field(default_factory=dict)
+    _hits_by_paragraph: dict[int, list[Hit]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        body = (p.index for p in self.paragraphs if p.kind is Kind.BODY)
+        self._body_number = {index: number for number, index in enumerate(body, 1)}
 
     # --- moving --------------------------------------------------------------------
 
@@ -79,8 +85,7 @@ class ReadingSession:
             return "title"
         if paragraph.kind is Kind.SOURCE:
             return "source"
-        body = [p.index for p in self.paragraphs if p.kind is Kind.BODY]
-        return f"paragraph {body.index(paragraph.index) + 1} of {len(body)}"
+        return f"paragraph {self._body_number[paragraph.index]} of {len(self._body_number)}"
 
     @property
     def fraction(self) -> float:
@@ -141,6 +146,9 @@ class ReadingSession:
         """Case-insensitive search of every paragraph; hits are kept for n / N."""
         self.query = normalize(query.strip())
         self.hits = list(_find_all(self.paragraphs, self.query)) if self.query else []
+        self._hits_by_paragraph = {}
+        for hit in self.hits:
+            self._hits_by_paragraph.setdefault(hit.paragraph, []).append(hit)
         return self.hits
 
     def next_hit(self, forward: bool = True) -> Hit | None:
@@ -154,7 +162,7 @@ class ReadingSession:
         return before[-1] if before else self.hits[-1]
 
     def hits_in(self, index: int) -> list[Hit]:
-        return [h for h in self.hits if h.paragraph == index]
+        return self._hits_by_paragraph.get(index, [])
 
 
 def _find_all(paragraphs: Iterable[Paragraph], query: str) -> Iterable[Hit]:

@@ -110,6 +110,26 @@ def cell_width(text: str, model: WidthModel | str | None = None) -> int:
     return sum(cluster_width(c, model) for c in _CLUSTER.findall(text))
 
 
+_JOINERS = frozenset("\u200c\u200d\u17d2")
+
+
+def _continues_cluster(text: str, index: int) -> bool:
+    """Whether a segment starting at `index` would start inside a grapheme cluster.
+
+    Segments start after white space, so only a mark or a joiner (which UAX #29 glues to
+    what precedes it) can continue a cluster there. Checking that one character is far
+    cheaper than finding every cluster boundary of the paragraph with \\X.
+    """
+    if index == 0:
+        return False
+    ch = text[index]
+    return (
+        unicodedata.category(ch) in ("Mn", "Mc", "Me")
+        or ch in _JOINERS
+        or text[index - 1] in _JOINERS
+    )
+
+
 def _segments(text: str) -> list[tuple[int, int, int]]:
     """(start, body_end, end) per unbreakable run + its trailing spaces/ZWSPs.
 
@@ -117,12 +137,12 @@ def _segments(text: str) -> list[tuple[int, int, int]]:
     (e.g. a space followed by a combining mark) is merged into the one before it; leading
     indentation (a first segment with no body) stays with the first word, as in Rich.
     """
-    bounds = {m.start() for m in _CLUSTER.finditer(text)}
     segments: list[tuple[int, int, int]] = []
     for m in _SEGMENT.finditer(text):
         if m.start() == m.end():
             continue
-        if segments and (m.start() not in bounds or segments[-1][0] == segments[-1][1]):
+        inside = _continues_cluster(text, m.start())
+        if segments and (inside or segments[-1][0] == segments[-1][1]):
             segments[-1] = (segments[-1][0], m.end(1), m.end())
         else:
             segments.append((m.start(), m.end(1), m.end()))
@@ -141,6 +161,8 @@ def break_offsets(
     """
     model = WidthModel(model or active_model())
     width = max(width, 1)
+    if _SIMPLE.fullmatch(text):
+        return _simple_break_offsets(text, width, fold)
     breaks: list[int] = []
     used = 0  # cells already on the current line, trailing spaces included
     for start, body_end, end in _segments(text):
@@ -158,6 +180,43 @@ def break_offsets(
         else:
             used += body
         used += cell_width(text[body_end:end], model)
+    return breaks
+
+
+# Text of one-cell characters with no marks, joiners or special spaces (Latin, common
+# punctuation): every character is its own cluster and one cell wide. Most English lines
+# are like this, and they wrap several times per paragraph move, so they get a fast path.
+_SIMPLE = re.compile(r"[\x20-\x7e\u00a1-\u02ff\u2010-\u2027\u2030-\u205e]*")
+_SIMPLE_SEGMENT = re.compile(r"(\S*)(\s*)")
+
+
+def _simple_break_offsets(text: str, width: int, fold: bool) -> list[int]:
+    """break_offsets() for `_SIMPLE` text, where width is length."""
+    breaks: list[int] = []
+    used = 0
+    indent: int | None = None  # leading spaces stay with the first word, as in Rich
+    for m in _SIMPLE_SEGMENT.finditer(text):
+        start, body_end, end = m.start(), m.end(1), m.end()
+        if start == end:
+            continue
+        if start == 0 and body_end == 0:
+            indent = 0
+            continue
+        if indent is not None:
+            start, indent = indent, None
+        body = body_end - start
+        if used and used + body > width:
+            breaks.append(start)
+            used = 0
+        if body > width and fold:
+            for position in range(start, body_end):
+                if used and used + 1 > width:
+                    breaks.append(position)
+                    used = 0
+                used += 1
+        else:
+            used += body
+        used += end - body_end
     return breaks
 
 

@@ -60,3 +60,25 @@ def test_missing_file_and_directory(tmp_path: Path):
         read_document(tmp_path / "missing.txt")
     with pytest.raises(DocumentError, match="is a directory"):
         read_document(tmp_path)
+
+
+def test_an_enormous_paragraph_is_shown_in_pieces_at_sentence_ends():
+    sentence = "Cambodia and Korea signed another agreement on trade. "
+    text = sentence * 20_000  # about 1 MB, no blank line
+    document = parse_document(text)
+    assert len(document.paragraphs) > 300
+    for paragraph in document.paragraphs:
+        assert len(paragraph.text) <= 3000
+        assert paragraph.text.endswith("trade.")
+        assert document.text[paragraph.start : paragraph.end] == paragraph.text
+
+
+def test_text_with_no_spaces_is_still_cut():
+    document = parse_document("ក" * 7000)
+    assert [len(p.text) for p in document.paragraphs] == [3000, 3000, 1000]
+
+
+def test_a_cut_never_splits_a_khmer_cluster():
+    document = parse_document("ស្ត្រី" * 2000)
+    for paragraph in document.paragraphs:
+        assert paragraph.text.startswith("ស្ត្រី") and paragraph.text.endswith("ស្ត្រី")

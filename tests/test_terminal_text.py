@@ -338,3 +338,22 @@ def test_parse_decrqm_2027():
     assert tt.parse_decrqm_2027(b"") is None
     assert tt.parse_decrqm_2027(b"\x1b[?2026;1$y") is None
     assert tt.parse_decrqm_2027(b"\x1b[I\x1b[?2027;1$y\x1b[0n") is True  # amid other input
+
+
+def test_fast_path_for_simple_text_breaks_exactly_like_the_general_path(monkeypatch):
+    """Latin text takes a fast path; it must give the very same breaks."""
+    import random
+    import re
+
+    from reader import terminal_text
+
+    rng = random.Random(5)
+    words = ["a", "Korea’s", "grant", "US$300,000", "—", "x" * 30, "“quoted”", "co-operation", "  "]
+    cases = []
+    for _ in range(300):
+        text = " ".join(rng.choice(words) for _ in range(rng.randint(0, 40)))
+        cases.append((text, rng.randint(1, 50), rng.random() < 0.8))
+    fast = [terminal_text.break_offsets(*case) for case in cases]
+    monkeypatch.setattr(terminal_text, "_SIMPLE", re.compile(r"(?!)"))
+    general = [terminal_text.break_offsets(*case) for case in cases]
+    assert fast == general

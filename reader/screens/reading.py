@@ -70,7 +70,9 @@ class ReadingScreen(Screen[None]):
     def on_mount(self) -> None:
         self.query_one(PageView).options = self.gloss_options
         self.redraw()
-        self.load_glossary()
+        # Start loading only after the first frame: the worker thread would otherwise
+        # compete with the first paint for the interpreter.
+        self.call_after_refresh(self.load_glossary)
 
     # --- loading ---------------------------------------------------------------------
 
