@@ -25,7 +25,7 @@ def gloss(entry: Entry, langs: Sequence[str] = ("km", "ko")) -> str:
     return " · ".join(shown) if shown else "—"
 
 
-def _after_possessive(text: str, end: int) -> int:
+def after_possessive(text: str, end: int) -> int:
     """Keep "Cambodia’s" whole: the gloss goes after a possessive ending."""
     if text[end : end + 2] in ("’s", "'s") and not text[end + 2 : end + 3].isalnum():
         return end + 2
@@ -37,7 +37,7 @@ def annotate(text: str, links: Sequence[Link], entries: dict[str, Entry]) -> str
     parts: list[str] = []
     last = 0
     for link in links:
-        end = _after_possessive(text, link.end)
+        end = after_possessive(text, link.end)
         parts.append(text[last:end])
         parts.append(f" [{gloss(entries[link.entry_id])}]")
         last = end

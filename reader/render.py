@@ -14,6 +14,7 @@ from typing import Literal
 from textual.content import Content, Span
 from textual.style import Style
 
+from glossary.annotate import after_possessive
 from glossary.linker import Link
 from glossary.model import Entry, Form
 from reader.session import Hit
@@ -89,9 +90,11 @@ def paragraph_content(
             continue
         pieces.append(_plain(text, last, link.start, hits))
         pieces.append(_term(text, link, entry, number == focused, hits))
-        if options.langs != "off":
-            pieces.append(Content.styled(f" ⟨{gloss_text(entry, options)}⟩", GLOSS_STYLE))
         last = link.end
+        if options.langs != "off":
+            last = after_possessive(text, link.end)  # "Cambodia’s ⟨…⟩", not "Cambodia ⟨…⟩’s"
+            pieces.append(_plain(text, link.end, last, hits))
+            pieces.append(Content.styled(f" ⟨{gloss_text(entry, options)}⟩", GLOSS_STYLE))
     pieces.append(_plain(text, last, len(text), hits))
     return Content("").join(pieces)
 

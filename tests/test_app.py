@@ -271,3 +271,11 @@ async def test_any_text_file_works(tmp_path: Path):
         assert "Hun Sen ⟨훈 센⟩ met Moon Jae-in ⟨문재인⟩ in Busan ⟨부산⟩." in text_of(
             app, "#current"
         )
+
+
+async def test_gloss_follows_a_possessive():
+    app = make_app(settings=Settings(glosses="ko"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await loaded(pilot)
+        await pilot.press("1", "2", "g")
+        assert text_of(app, "#current").startswith("Cambodia’s ⟨캄보디아⟩ friendly foreign policy")
