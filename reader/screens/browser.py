@@ -25,6 +25,13 @@ BROWSER_COMMANDS = [
 ]
 
 
+def column_widths(screen_width: int) -> list[tuple[str, int | None]]:
+    """Fixed widths, so a long English name cannot push Khmer off the screen; Khmer is
+    last and takes what is left (its width in a terminal is the least certain)."""
+    english = max(14, screen_width * 3 // 10)
+    return [("English", english), ("Korean", 16), ("Category", 12), ("In text", 7), ("Khmer", None)]
+
+
 class BrowserScreen(Screen[None]):
     COMMANDS_DATA = BROWSER_COMMANDS
     BINDINGS = bindings(BROWSER_COMMANDS)
@@ -52,7 +59,8 @@ class BrowserScreen(Screen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_columns("English", "Korean", "Category", "In text", "Khmer")
+        for label, width in column_widths(self.app.size.width):
+            table.add_column(label, width=width)
         self.refill()
         table.focus()
 
