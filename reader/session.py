@@ -8,8 +8,10 @@ millisecond), so a huge text is readable before the whole of it has been linked.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from array import array
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import overload
 
 from glossary.document import Document, Kind, Paragraph
 from glossary.linker import Link, Linker
@@ -24,6 +26,33 @@ class Occurrence:
     paragraph: int
     start: int
     end: int
+
+
+class OccurrenceList(Sequence[Occurrence]):
+    """Occurrences packed three ints apiece: a 100 MB text has millions of mentions,
+    and an object for each would cost gigabytes."""
+
+    def __init__(self) -> None:
+        self._data = array("i")
+
+    def append(self, paragraph: int, start: int, end: int) -> None:
+        self._data.extend((paragraph, start, end))
+
+    def __len__(self) -> int:
+        return len(self._data) // 3
+
+    @overload
+    def __getitem__(self, index: int) -> Occurrence: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[Occurrence]: ...
+    def __getitem__(self, index: int | slice) -> Occurrence | list[Occurrence]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError(index)
+        return Occurrence(*self._data[3 * index : 3 * index + 3])
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,7 +73,7 @@ class ReadingSession:
     glossary: Glossary | None = None
     linker: Linker | None = None
     focused_term: int | None = None  # index into the current paragraph's links
-    occurrences: dict[str, list[Occurrence]] | None = None
+    occurrences: dict[str, OccurrenceList] | None = None
     hits: list[Hit] = field(default_factory=list)
     query: str = ""
     _links: dict[int, list[Link]] = field(default_factory=dict)
@@ -110,13 +139,20 @@ class ReadingSession:
     def entry(self, entry_id: str) -> Entry | None:
         return self.glossary.get(entry_id) if self.glossary else None
 
-    def index_occurrences(self) -> dict[str, list[Occurrence]]:
-        """Every mention of every entry in the whole document (slow on huge texts)."""
-        index: dict[str, list[Occurrence]] = {}
+    def index_occurrences(self) -> dict[str, OccurrenceList]:
+        """Every mention of every entry in the whole document (slow on huge texts; run it
+        in a worker). Links are not cached here: only paragraphs on screen keep theirs."""
+        linker = self.linker
+        index: dict[str, OccurrenceList] = {}
+        if linker is None:
+            return index
         for paragraph in self.paragraphs:
-            for link in self.links(paragraph.index):
-                occurrence = Occurrence(paragraph.index, link.start, link.end)
-                index.setdefault(link.entry_id, []).append(occurrence)
+            cached = self._links.get(paragraph.index)
+            for link in cached if cached is not None else linker.link(paragraph.text):
+                found = index.get(link.entry_id)
+                if found is None:
+                    found = index[link.entry_id] = OccurrenceList()
+                found.append(paragraph.index, link.start, link.end)
         return index
 
     # --- term focus ----------------------------------------------------------------

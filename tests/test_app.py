@@ -279,3 +279,13 @@ async def test_gloss_follows_a_possessive():
         await loaded(pilot)
         await pilot.press("1", "2", "g")
         assert text_of(app, "#current").startswith("Cambodia’s ⟨캄보디아⟩ friendly foreign policy")
+
+
+def test_occurrence_list_packs_and_unpacks():
+    from reader.session import Occurrence, OccurrenceList
+
+    found = OccurrenceList()
+    found.append(3, 10, 17)
+    found.append(9, 0, 5)
+    assert len(found) == 2 and found[0] == Occurrence(3, 10, 17) and found[-1] == Occurrence(9, 0, 5)
+    assert found[1:] == [Occurrence(9, 0, 5)] and list(found)[0].paragraph == 3

@@ -21,7 +21,7 @@ from glossary.model import Glossary
 from reader.app import ReaderConfig
 from reader.commands import READING_COMMANDS, bindings
 from reader.render import PARAGRAPH_META, TERM_META, GlossOptions
-from reader.session import Occurrence, ReadingSession
+from reader.session import OccurrenceList, ReadingSession
 from reader.widgets.page import PageView
 from reader.widgets.term_card import TermCard
 
@@ -40,7 +40,7 @@ class ReadingScreen(Screen[None]):
 
     @dataclass
     class OccurrencesReady(Message):
-        occurrences: dict[str, list[Occurrence]]
+        occurrences: dict[str, OccurrenceList]
 
     def __init__(self, config: ReaderConfig) -> None:
         super().__init__()

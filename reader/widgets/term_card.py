@@ -16,6 +16,7 @@ from reader.render import khmer_text
 from reader.session import Occurrence, ReadingSession
 
 LANG_NAMES = {"km": "Khmer", "ko": "Korean"}
+MAX_LISTED = 300  # a term in a huge text may occur 100,000 times; list the first few
 
 
 def _form_lines(lang: str, form: Form | None, romanize: bool) -> list[Content]:
