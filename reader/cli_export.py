@@ -2,16 +2,19 @@
 
 The work is done by `glossary.export`; this module turns options into an
 `ExportRequest`, writes to stdout for `-o -`, and reports problems in one line (exit 2).
+`--status` and `--seen` read the reader's progress store (`reader.export_progress`).
 """
 
 from __future__ import annotations
 
 import datetime
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import closing, contextmanager
 from pathlib import Path
 
 import click
 
+from glossary.document import Document
 from glossary.export import (
     FILTER_STATES,
     FORMATS,
@@ -26,18 +29,25 @@ from glossary.export import (
 from glossary.export.order import ORDERS
 from glossary.model import CATEGORIES
 from reader.cli_common import fail, glossary_files, glossary_option, load_glossary, open_document
+from reader.cli_progress import open_store
+from reader.export_progress import sources
 from reader.paths import Paths
 
-_NEEDS_PROGRESS = "needs reading progress, which Tonle does not record yet"
 
-
-def progress_sources(paths: Paths) -> tuple[TermStatusSource | None, ReadingProgress | None]:
+@contextmanager
+def progress_sources(
+    paths: Paths, wanted: bool, text_file: Path | None
+) -> Iterator[tuple[TermStatusSource | None, ReadingProgress | None]]:
     """The reader's term statuses and read paragraphs, for --status and --seen.
 
-    Tonle does not record reading progress yet, so there are none: the export then
-    refuses those options in one line. When the progress store lands, return its
-    status lookup and read-paragraph query here."""
-    return None, None
+    The progress store is opened only when one of them is asked for (so a plain export
+    never creates a database) and closed when the export is done; its notices (a
+    database moved aside, progress unreadable) go to stderr as one line each."""
+    if not wanted:
+        yield None, None
+        return
+    with closing(open_store(paths)) as store:
+        yield sources(store, text_file)
 
 
 def _format_help() -> str:
@@ -80,12 +90,13 @@ def _format_help() -> str:
     "statuses",
     multiple=True,
     type=click.Choice(FILTER_STATES),
-    help=f"Only terms with this learning status (repeatable); {_NEEDS_PROGRESS}.",
+    help="Only terms with this learning status, as set in the reader (repeatable; "
+    "'learning' is any of learning-1 to learning-4; a term never rated is 'new').",
 )
 @click.option(
     "--seen",
     is_flag=True,
-    help=f"Only terms in paragraphs of --text you have read; {_NEEDS_PROGRESS}.",
+    help="Only terms in paragraphs of --text that the reader has marked read.",
 )
 @click.option(
     "--text",
@@ -130,26 +141,35 @@ def export_command(
 
     Unverified Khmer and Korean forms are marked in every format. Without --text, every
     entry is exported, with no context sentences."""
-    status_source, progress = progress_sources(paths)
-    request = ExportRequest(
-        glossary=load_glossary(paths, glossary_files(glossaries, no_default_glossary)).glossary,
-        format=format_name,
-        output=Path(output) if output and output != "-" else None,
-        langs=_langs(langs),
-        categories=frozenset(categories),
-        statuses=frozenset(statuses),
-        status_source=status_source,
-        seen_only=seen,
-        progress=progress,
-        document=open_document(text_file) if text_file is not None else None,
-        order=order,
-        date=date.date() if date else None,
-        bom=bom,
-    )
-    if output == "-":
-        _to_stdout(request)
-    else:
-        _to_files(request)
+    document = open_document(text_file) if text_file is not None else None
+    with progress_sources(paths, bool(statuses) or seen, text_file) as (status_source, progress):
+        if seen and document is not None and progress is not None:
+            _check_read(progress, document, text_file)
+        request = ExportRequest(
+            glossary=load_glossary(paths, glossary_files(glossaries, no_default_glossary)).glossary,
+            format=format_name,
+            output=Path(output) if output and output != "-" else None,
+            langs=_langs(langs),
+            categories=frozenset(categories),
+            statuses=frozenset(statuses),
+            status_source=status_source,
+            seen_only=seen,
+            progress=progress,
+            document=document,
+            order=order,
+            date=date.date() if date else None,
+            bom=bom,
+        )
+        if output == "-":
+            _to_stdout(request)
+        else:
+            _to_files(request)
+
+
+def _check_read(progress: ReadingProgress, document: Document, text_file: Path | None) -> None:
+    """--seen on a text with no paragraph marked read: say so, rather than "no match"."""
+    if not progress.read_paragraphs(document):
+        fail(f"--seen: no paragraph of {text_file} is marked read yet (open it with tonle read)")
 
 
 def _langs(text: str) -> tuple[str, ...]:

@@ -73,8 +73,9 @@ def test_stdout_for_text_formats():
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--status", "known"], "--status needs reading progress, which Tonle does not record yet"),
-        (["--seen", "--text", str(OPED)], "--seen needs reading progress"),
+        (["--status", "known"], "no glossary entry matches"),  # an empty store: all new
+        (["--seen"], "--seen needs --text FILE"),
+        (["--seen", "--text", str(OPED)], "no paragraph of " + str(OPED) + " is marked read"),
         (["-f", "apkg", "-o", "-"], "apkg is a binary file; give -o FILE"),
         (["-f", "omegat", "-o", "-"], "omegat writes one file per target language"),
         (["--langs", "en"], "give two or three different languages"),
@@ -92,10 +93,17 @@ def test_errors_are_one_line_and_exit_2(args: list[str], message: str, here: Pat
     assert not list(here.glob("tonle-glossary*"))
 
 
-def test_help_says_status_and_seen_need_progress():
+def test_help_explains_status_and_seen():
     result = CliRunner().invoke(cli, ["export", "--help"])
     assert result.exit_code == 0
-    assert result.stdout.count("needs reading progress") == 2
+    words = " ".join(result.stdout.split())
+    assert "as set in the reader" in words and "marked read" in words
+    assert "does not record" not in words
+
+
+def test_a_plain_export_creates_no_progress_database(here: Path, tmp_path: Path):
+    assert run("-f", "csv")[0] == 0
+    assert not (tmp_path / "data" / "progress.sqlite3").exists()
 
 
 def test_unwritable_directory_is_one_line(here: Path):

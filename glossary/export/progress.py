@@ -1,9 +1,9 @@
-"""What the export needs from reading progress, which Tonle does not record yet.
+"""What the export needs from reading progress: two questions, asked through protocols.
 
-`--status` and `--seen` filter by what a reader has learned and read. The progress store
-that will answer those questions does not exist yet; these two protocols are the
-contract it will have to meet. Until then the export takes them as parameters, and the
-command line says that the options need reading progress.
+`--status` and `--seen` filter by what a reader has learned and read. The reader's
+progress store (`reader.progress`) answers them through `reader.export_progress`; the
+export itself only knows these two protocols, so it never imports the reader, and a
+request asking for either filter without its source is refused (`ProgressNeeded`).
 """
 
 from __future__ import annotations

@@ -16,7 +16,7 @@ from glossary.export.progress import FILTER_STATES, ReadingProgress, TermStatusS
 from glossary.export.rows import LANGS
 from glossary.model import CATEGORIES, Glossary
 
-NEEDS_PROGRESS = "needs reading progress, which Tonle does not record yet"
+NEEDS_PROGRESS = "needs reading progress, and none was given"
 
 
 class ExportError(Exception):
