@@ -109,3 +109,17 @@ def test_real_process_no_traceback(tmp_path: Path):
     )
     assert process.returncode == 2
     assert process.stderr.strip() == f"tonle: {tmp_path / 'nope.txt'}: no such file"
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda d: d / "missing.txt", "no such file"),
+        (lambda d: d, "is a directory"),
+        (lambda d: (d / "b.bin").write_bytes(b"PK\x03\x04\x00\x00") and d / "b.bin", "is a binary file"),
+        (lambda d: (d / "l.txt").write_bytes(b"caf\xe9") and d / "l.txt", "not UTF-8"),
+    ],
+)
+def test_read_refuses_bad_files_before_the_app_starts(tmp_path: Path, make, message):
+    code, _, err = run("read", str(make(tmp_path)))
+    assert code == 2 and message in err and len(err.strip().splitlines()) == 1
