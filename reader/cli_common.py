@@ -5,13 +5,15 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
 from glossary.document import Document, DocumentError, read_document
-from glossary.loader import LoadResult, load
 from reader.paths import Paths, shipped_glossary
+
+if TYPE_CHECKING:
+    from glossary.loader import LoadResult
 
 EXIT_BAD_INPUT = 2
 
@@ -47,6 +49,8 @@ def load_glossary(paths: Paths, files: Sequence[Path]) -> LoadResult:
     """Load glossaries; on any error print every one (file:line:col) and exit 2."""
     if not files:
         fail("no glossary given (use --glossary FILE)")
+    from glossary.loader import load  # PyYAML is only needed once a glossary is read
+
     result = load(files, cache_dir=paths.glossary_cache)
     if not result.ok:
         for problem in result.errors:

@@ -9,7 +9,6 @@ from pathlib import Path
 import click
 
 from glossary.linker import Linker
-from glossary.loader import load
 from glossary.model import Entry, Form
 from glossary.search import find
 from glossary.stats import glossary_stats
@@ -30,6 +29,8 @@ def glossary_group() -> None:
 @click.option("--strict", is_flag=True, help="Treat warnings (forms with no source) as errors.")
 def check_command(files: Sequence[Path], strict: bool) -> None:
     """Validate glossary FILES; print every problem as file:line:col; exit 1 if any."""
+    from glossary.loader import load  # imported on use: it brings in PyYAML
+
     result = load(list(files))
     for problem in result.problems:
         click.echo(str(problem), err=True)

@@ -9,17 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from importlib import import_module
+from typing import cast
 
-from glossary.export import (
-    to_anki_tsv,
-    to_apkg,
-    to_csv,
-    to_html,
-    to_json,
-    to_md,
-    to_omegat,
-    to_tbx,
-)
 from glossary.export.rows import Sheet
 
 Rendered = str | bytes | dict[str, str]
@@ -40,10 +32,16 @@ class Format:
     name: str
     extension: str
     summary: str
-    render: Callable[[Sheet], Rendered]
+    module: str  # glossary.export.<module>.render makes the file; imported on first use
     binary: bool = False  # cannot be written to stdout
     needs_english: bool = False
     supports_bom: bool = False
+
+    def render(self, sheet: Sheet) -> Rendered:
+        """Render with the format's module, imported only now: Jinja2 and genanki cost
+        a few hundred milliseconds to import, which every `tonle` start would pay."""
+        module = import_module(f"glossary.export.{self.module}")
+        return cast(Callable[[Sheet], Rendered], module.render)(sheet)
 
     def parts(self, sheet: Sheet) -> list[Part]:
         rendered = self.render(sheet)
@@ -55,13 +53,13 @@ class Format:
 FORMATS: dict[str, Format] = {
     f.name: f
     for f in (
-        Format("md", ".md", "Markdown study sheet", to_md.render),
-        Format("html", ".html", "print-ready study sheet (A4/Letter)", to_html.render),
-        Format("csv", ".csv", "spreadsheet, one row per entry", to_csv.render, supports_bom=True),
-        Format("anki-tsv", ".txt", "Anki text import", to_anki_tsv.render, needs_english=True),
-        Format("apkg", ".apkg", "Anki deck", to_apkg.render, binary=True, needs_english=True),
-        Format("tbx", ".tbx", "TBX-Basic termbase (ISO 30042)", to_tbx.render),
-        Format("omegat", ".txt", "OmegaT glossaries, one per target language", to_omegat.render),
-        Format("json", ".json", "full data for scripts", to_json.render),
+        Format("md", ".md", "Markdown study sheet", "to_md"),
+        Format("html", ".html", "print-ready study sheet (A4/Letter)", "to_html"),
+        Format("csv", ".csv", "spreadsheet, one row per entry", "to_csv", supports_bom=True),
+        Format("anki-tsv", ".txt", "Anki text import", "to_anki_tsv", needs_english=True),
+        Format("apkg", ".apkg", "Anki deck", "to_apkg", binary=True, needs_english=True),
+        Format("tbx", ".tbx", "TBX-Basic termbase (ISO 30042)", "to_tbx"),
+        Format("omegat", ".txt", "OmegaT glossaries, one per target language", "to_omegat"),
+        Format("json", ".json", "full data for scripts", "to_json"),
     )
 }

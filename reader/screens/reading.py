@@ -7,6 +7,7 @@ its result arrives as a `GlossaryReady` message (the UI changes only in handlers
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from textual import events, on, work
 from textual.app import ComposeResult
@@ -16,7 +17,6 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Static
 
 from glossary.linker import Linker
-from glossary.loader import LoadResult, load
 from glossary.model import Glossary
 from reader.app import ReaderConfig
 from reader.commands import READING_COMMANDS, bindings
@@ -24,6 +24,9 @@ from reader.render import PARAGRAPH_META, TERM_META, GlossOptions
 from reader.session import OccurrenceList, ReadingSession
 from reader.widgets.page import PageView
 from reader.widgets.term_card import TermCard
+
+if TYPE_CHECKING:
+    from glossary.loader import LoadResult
 
 NARROW = 80  # below this width the card takes the whole screen
 GLOSS_CYCLE = ("off", "both", "km", "ko")
@@ -79,6 +82,8 @@ class ReadingScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="glossary")
     def load_glossary(self) -> None:
         """Load, validate and index the glossary off the UI thread."""
+        from glossary.loader import load  # PyYAML is imported here, not before first paint
+
         result = load(self.config.glossary_files, cache_dir=self.config.paths.glossary_cache)
         linker = Linker(result.glossary) if result.ok else None
         self.post_message(self.GlossaryReady(result, linker))
