@@ -25,6 +25,8 @@ class ReaderConfig:
     glossary_files: list[Path]
     paths: Paths
     settings: Settings = field(default_factory=Settings)
+    # Where exports are saved unless a full path is given: the directory Tonle started in.
+    work_dir: Path = field(default_factory=Path.cwd)
 
 
 def _width_model(name: str) -> terminal_text.WidthModel:
@@ -79,6 +81,11 @@ class TonleApp(App[None]):
         reading = next((s for s in self.screen_stack if isinstance(s, ReadingScreen)), None)
         if reading is not None and not isinstance(self.screen, BrowserScreen):
             self.push_screen(BrowserScreen(reading.session, reading.gloss_options))
+
+    def action_export(self) -> None:
+        from reader.screens.export import open_export
+
+        open_export(self)
 
     @staticmethod
     def commands_for(screen: Screen[object]) -> list[Command]:

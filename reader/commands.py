@@ -75,4 +75,5 @@ READING_COMMANDS = [
     Command("search", "slash", "start_search", "Search"),
     Command("search-next", "n", "search_next(True)", "Next match", footer=False),
     Command("search-previous", "N", "search_next(False)", "Previous match", footer=False),
+    Command("export", "e", "app.export", "Export the glossary", footer=False),
 ]

@@ -21,6 +21,7 @@ BROWSER_COMMANDS = [
     Command("filter", "slash", "focus_filter", "Filter"),
     Command("sort", "s", "cycle_sort", "Sort"),
     Command("open", "enter", "open_selected", "Open card"),
+    Command("export", "e", "app.export", "Export"),
     Command("back", "escape", "app.pop_screen", "Back"),
 ]
 
@@ -129,7 +130,7 @@ class BrowserScreen(Screen[None]):
 
     @on(Select.Changed, "#category")
     def category_changed(self, event: Select.Changed) -> None:
-        self.category = None if event.value is Select.BLANK else str(event.value)
+        self.category = None if event.value is Select.NULL else str(event.value)
         self.refill()
 
     def action_focus_filter(self) -> None:

@@ -1,0 +1,150 @@
+"""The export dialog's choices and what they mean: pure logic, no Textual.
+
+`ExportChoices` is what the dialog's form holds. `check_choices` refuses, in one line
+(an `ExportError`), a choice that cannot work before any work starts; `run_export`
+then builds the same `ExportRequest` the command line builds and writes the file(s)
+(it may run in a worker thread: it opens its own connection to the progress store,
+and only when a progress filter is chosen).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from glossary.document import Document
+from glossary.export import FORMATS, ExportError, ExportRequest, ExportResult, export, output_path
+from glossary.export.order import ORDERS
+from glossary.export.rows import LANGS
+from glossary.export.writer import DEFAULT_STEM
+from glossary.model import Glossary
+from reader.export_progress import sources
+from reader.progress import ProgressStore
+
+LANG_NAMES = {"en": "English", "km": "Khmer", "ko": "Korean"}
+ORDER_NAMES = {
+    "appearance": "first appearance in the text",
+    "en": "English A–Z",
+    "km": "Khmer dictionary order",
+    "ko": "Korean 가나다 order",
+}
+# The status filters the dialog offers, by key: a label and the export's states.
+STATUS_FILTERS: dict[str, tuple[str, frozenset[str]]] = {
+    "not-known": ("not yet known (new or learning)", frozenset({"new", "learning"})),
+    "new": ("new", frozenset({"new"})),
+    "learning": ("learning (levels 1–4)", frozenset({"learning"})),
+    "known": ("known", frozenset({"known"})),
+    "ignored": ("ignored", frozenset({"ignored"})),
+}
+
+
+@dataclass(frozen=True)
+class ExportChoices:
+    """Everything chosen in the dialog. `langs` are in column order (en, km, ko ticked);
+    `status` is a key of `STATUS_FILTERS` or None (any); `output` is the text typed,
+    relative to the working directory unless absolute (`~` is expanded)."""
+
+    format: str = "md"
+    langs: tuple[str, ...] = LANGS
+    category: str | None = None
+    in_text: bool = False
+    seen_only: bool = False
+    status: str | None = None
+    order: str = "appearance"
+    output: str = ""
+
+    @property
+    def statuses(self) -> frozenset[str]:
+        return STATUS_FILTERS[self.status][1] if self.status else frozenset()
+
+    @property
+    def needs_progress(self) -> bool:
+        return self.seen_only or self.status is not None
+
+
+def format_options() -> list[tuple[str, str]]:
+    """(label, name) for every format, in the registry's order."""
+    return [(f"{f.name} · {f.summary}", f.name) for f in FORMATS.values()]
+
+
+def order_options() -> list[tuple[str, str]]:
+    return [(ORDER_NAMES[order], order) for order in ORDERS]
+
+
+def default_output(format_name: str, directory: Path) -> str:
+    """`<directory>/tonle-glossary<ext>`: the command line's default file, in full."""
+    return str(directory / (DEFAULT_STEM + FORMATS[format_name].extension))
+
+
+def retarget(output: str, old_format: str, new_format: str) -> str:
+    """The output after the format changed: its extension follows when it was the old one."""
+    old, new = FORMATS[old_format].extension, FORMATS[new_format].extension
+    return output[: -len(old)] + new if output.endswith(old) else output
+
+
+def target(choices: ExportChoices, work_dir: Path) -> Path:
+    """The file the output text names (`~` expanded, relative to `work_dir`)."""
+    text = choices.output.strip()
+    if not text:
+        raise ExportError("give a file to write to")
+    path = Path(text).expanduser()
+    return path if path.is_absolute() else work_dir / path
+
+
+def check_choices(choices: ExportChoices, work_dir: Path) -> Path:
+    """The file to write; raise ExportError (one line) for a choice that cannot work."""
+    if len(choices.langs) < 2:
+        raise ExportError("choose at least two languages")
+    fmt = FORMATS[choices.format]
+    if fmt.needs_english and "en" not in choices.langs:
+        raise ExportError(f"{fmt.name} needs English: its cards ask and answer in English")
+    path = target(choices, work_dir)
+    if path.is_dir():
+        raise ExportError(f"{path} is a folder; give a file name")
+    folder = path.parent
+    if not folder.is_dir():
+        raise ExportError(f"cannot write {path}: there is no folder {folder}")
+    if not os.access(folder, os.W_OK):
+        raise ExportError(f"cannot write {path}: the folder {folder} is not writable")
+    return path
+
+
+def planned_files(choices: ExportChoices, path: Path) -> list[Path]:
+    """The files an export will write (omegat: one per target language)."""
+    fmt = FORMATS[choices.format]
+    if fmt.name != "omegat":
+        return [path]
+    return [output_path(fmt, path, f".{lang}") for lang in choices.langs[1:]]
+
+
+def run_export(
+    choices: ExportChoices, glossary: Glossary, document: Document, path: Path, data_dir: Path
+) -> ExportResult:
+    """Export as chosen to `path`; raise ExportError or OSError as `export` does.
+
+    "Only terms in this text" (and "only in paragraphs I have read") use `document`;
+    the status and read filters read the progress store in `data_dir`."""
+    request = ExportRequest(
+        glossary=glossary,
+        format=choices.format,
+        output=path,
+        langs=choices.langs,
+        categories=frozenset({choices.category}) if choices.category else frozenset(),
+        statuses=choices.statuses,
+        seen_only=choices.seen_only,
+        document=document if choices.in_text or choices.seen_only else None,
+        order=choices.order,
+    )
+    if not choices.needs_progress:
+        return export(request)
+    with ProgressStore(data_dir) as store:
+        status_source, progress = sources(store)
+        return export(replace(request, status_source=status_source, progress=progress))
+
+
+def written(paths: Sequence[Path], count: int) -> str:
+    """`Exported 44 entries to /x/a.md` (several files joined with "and")."""
+    names = " and ".join(str(p) for p in paths)
+    return f"Exported {count} {'entry' if count == 1 else 'entries'} to {names}"

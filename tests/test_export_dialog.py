@@ -1,0 +1,240 @@
+"""Pilot tests: the export dialog, opened from the glossary browser and the palette."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import pytest
+from textual.widgets import Checkbox, Input, Select
+
+from glossary.document import read_document
+from glossary.export import ExportRequest, render, writer
+from reader.progress import ProgressStore, TermStatus
+from reader.screens.browser import BrowserScreen
+from reader.screens.export import ExportScreen
+from reader.screens.reading import ReadingScreen
+from tests.app_support import loaded, make_app, screen_text
+from tests.conftest import OPED
+
+
+@pytest.fixture
+def out(tmp_path: Path) -> Path:
+    folder = tmp_path / "out"
+    folder.mkdir()
+    return folder
+
+
+def exporting_app(work_dir: Path):
+    app = make_app()
+    app.config.work_dir = work_dir
+    return app
+
+
+async def open_from_browser(pilot) -> ExportScreen:
+    await loaded(pilot)
+    await pilot.press("b")
+    assert isinstance(pilot.app.screen, BrowserScreen)
+    await pilot.press("e")
+    assert isinstance(pilot.app.screen, ExportScreen)
+    return pilot.app.screen
+
+
+async def settle(pilot, screen: ExportScreen) -> None:
+    """Wait until the export worker has reported back."""
+    for _ in range(300):
+        await pilot.pause(0.02)
+        if not screen.running:
+            await pilot.pause(0)
+            return
+    raise AssertionError("the export never finished")
+
+
+def notices(app, severity: str | None = None) -> list[str]:
+    return [n.message for n in app._notifications if severity in (None, n.severity)]
+
+
+def expected(app, fmt: str, **options) -> str | bytes:
+    """What the command line's engine renders for the same choices (today's date)."""
+    glossary = next(s for s in app.screen_stack if isinstance(s, ReadingScreen)).glossary
+    (part,), _ = render(ExportRequest(glossary, format=fmt, **options))
+    return part.content
+
+
+async def test_browser_e_exports_a_markdown_sheet(out: Path):
+    app = exporting_app(out)
+    async with app.run_test(size=(100, 30)) as pilot:
+        dialog = await open_from_browser(pilot)
+        target = out / "tonle-glossary.md"
+        assert dialog.query_one("#export-output", Input).value == str(target)
+        assert "Export the glossary" in screen_text(app) and "Writes tonle-glossary.md" in (
+            screen_text(app)
+        )
+        await pilot.click("#export-run")
+        await settle(pilot, dialog)
+        assert isinstance(app.screen, BrowserScreen)  # the dialog closed
+        (message,) = notices(app)
+        assert message == f"Exported 114 entries to {target}"
+        content = target.read_text(encoding="utf-8")
+        assert content == expected(app, "md", order="en")  # the browser's sort
+        assert content.startswith("# ") and "ហ៊ុន សែន" in content and "훈 센" in content
+
+
+async def test_palette_command_exports_a_csv_of_the_terms_in_this_text(out: Path):
+    app = exporting_app(out)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await loaded(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.press(*"export the glossary")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause(0.1)
+        dialog = app.screen
+        assert isinstance(dialog, ExportScreen)
+        dialog.query_one("#export-format", Select).value = "csv"
+        dialog.query_one("#export-lang-km", Checkbox).value = False
+        dialog.query_one("#export-in-text", Checkbox).value = True
+        await pilot.pause(0)
+        target = out / "tonle-glossary.csv"
+        assert dialog.query_one("#export-output", Input).value == str(target)  # follows
+        dialog.query_one("#export-output", Input).focus()
+        await pilot.press("enter")
+        await settle(pilot, dialog)
+        assert isinstance(app.screen, ReadingScreen)
+        assert notices(app) and notices(app)[-1].endswith(f"entries to {target}")
+        data = target.read_bytes().decode("utf-8")  # csv lines end in CRLF
+        document = read_document(OPED)
+        assert data == expected(app, "csv", langs=("en", "ko"), document=document)
+        rows = list(csv.reader(io.StringIO(data)))
+        assert "context" in rows[0] and not any(c.startswith("km") for c in rows[0])
+        assert {row[0] for row in rows[1:]} >= {"hun-sen", "korean-dmz"}
+        assert f"{len(rows) - 1} entries" in notices(app)[-1]
+
+
+async def test_the_extension_follows_the_format_and_omegat_names_two_files(out: Path):
+    app = exporting_app(out)
+    async with app.run_test(size=(100, 30)) as pilot:
+        dialog = await open_from_browser(pilot)
+        output = dialog.query_one("#export-output", Input)
+        output.value = "sheet.md"
+        dialog.query_one("#export-format", Select).value = "html"
+        await pilot.pause(0)
+        assert output.value == "sheet.html"
+        dialog.query_one("#export-format", Select).value = "omegat"
+        await pilot.pause(0)
+        assert output.value == "sheet.txt"
+        assert "Writes sheet.km.txt and sheet.ko.txt" in str(
+            dialog.query_one("#export-hint").render()
+        )
+
+
+@pytest.mark.parametrize(
+    ("setup", "message"),
+    [
+        ({"#export-lang-km": False, "#export-lang-ko": False}, "choose at least two languages"),
+        ({"#export-output": "missing/x.md"}, "cannot write {out}/missing/x.md: there is no folder"),
+        ({"#export-output": "file.txt/x.md"}, "there is no folder {out}/file.txt"),
+        ({"#export-output": ""}, "give a file to write to"),
+        ({"#export-output": "."}, "is a folder; give a file name"),
+        ({"#export-format": "apkg", "#export-lang-en": False}, "apkg needs English"),
+    ],
+)
+async def test_a_choice_that_cannot_work_is_one_clear_message(out: Path, setup, message):
+    (out / "file.txt").write_text("not a folder", encoding="utf-8")
+    app = exporting_app(out)
+    async with app.run_test(size=(100, 30)) as pilot:
+        dialog = await open_from_browser(pilot)
+        for selector, value in setup.items():
+            dialog.query_one(selector).value = value
+        await pilot.pause(0)
+        await pilot.click("#export-run")
+        await pilot.pause(0)
+        assert app.screen is dialog and not dialog.running  # still open, to fix
+        (error,) = notices(app, "error")
+        assert message.format(out=out) in error and "\n" not in error
+        assert "⚠" in str(dialog.query_one("#export-hint").render())
+    assert sorted(p.name for p in out.iterdir()) == ["file.txt"]
+
+
+async def test_a_failed_write_is_a_notification_not_a_crash(
+    out: Path, monkeypatch: pytest.MonkeyPatch
+):
+    def no_space(src: str, dst: object) -> None:
+        raise OSError(28, "No space left on device", str(dst))
+
+    monkeypatch.setattr(writer.os, "replace", no_space)
+    app = exporting_app(out)
+    async with app.run_test(size=(100, 30)) as pilot:
+        dialog = await open_from_browser(pilot)
+        await pilot.click("#export-run")
+        await settle(pilot, dialog)
+        assert app.screen is dialog
+        (error,) = notices(app, "error")
+        assert error == f"cannot write {out / 'tonle-glossary.md'}: No space left on device"
+        monkeypatch.undo()
+        await pilot.click("#export-run")  # fixed: try again
+        await settle(pilot, dialog)
+        assert (out / "tonle-glossary.md").exists()
+    assert app.return_code is None or app.return_code == 0
+
+
+async def test_status_and_read_filters_use_reading_progress(out: Path, tmp_path: Path):
+    document = read_document(OPED)
+    with ProgressStore(tmp_path / "data") as store:
+        record = store.open_document(document, OPED)
+        grants = next(p for p in document.paragraphs if "grants" in p.text)
+        store.mark_read(record.id, grants)
+        store.set_term_status("grant", TermStatus.KNOWN)
+        store.set_term_status("hun-sen", TermStatus.KNOWN)
+    app = exporting_app(out)
+    async with app.run_test(size=(100, 30)) as pilot:
+        dialog = await open_from_browser(pilot)
+        assert not dialog.query_one("#export-status", Select).disabled
+        dialog.query_one("#export-format", Select).value = "json"
+        dialog.query_one("#export-status", Select).value = "known"
+        await pilot.click("#export-run")
+        await settle(pilot, dialog)
+        assert notices(app)[-1] == f"Exported 2 entries to {out / 'tonle-glossary.json'}"
+        await pilot.press("e")
+        dialog = app.screen
+        dialog.query_one("#export-seen", Checkbox).value = True
+        dialog.query_one("#export-status", Select).value = "known"
+        await pilot.click("#export-run")
+        await settle(pilot, dialog)
+        assert notices(app)[-1] == f"Exported 1 entry to {out / 'tonle-glossary.md'}"
+        assert "**grant" in (out / "tonle-glossary.md").read_text(encoding="utf-8").lower()
+
+
+async def test_without_progress_the_progress_filters_are_off(out: Path):
+    app = exporting_app(out)
+    async with app.run_test(size=(100, 30)) as pilot:
+        dialog = await open_from_browser(pilot)
+        assert dialog.query_one("#export-status", Select).disabled
+        assert dialog.query_one("#export-seen", Checkbox).disabled
+        assert "no reading progress yet" in screen_text(app)
+        await pilot.press("escape")
+        assert isinstance(app.screen, BrowserScreen)
+
+
+async def test_the_dialog_starts_from_the_browsers_category(out: Path):
+    app = exporting_app(out)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await loaded(pilot)
+        await pilot.press("b")
+        browser = app.screen
+        browser.query_one("#category", Select).value = "person"
+        await pilot.pause(0)
+        browser.query_one("#category", Select).value = Select.NULL  # "all categories" again
+        await pilot.pause(0)
+        assert browser.category is None
+        browser.query_one("#category", Select).value = "person"
+        await pilot.pause(0)
+        browser.query_one("#entries").focus()
+        await pilot.press("e")
+        dialog = app.screen
+        assert dialog.query_one("#export-category", Select).value == "person"
+        await pilot.click("#export-run")
+        await settle(pilot, dialog)
+        sheet = (out / "tonle-glossary.md").read_text(encoding="utf-8")
+        assert "### Hun Sen" in sheet and "### Phnom Penh" not in sheet
