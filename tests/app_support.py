@@ -27,10 +27,10 @@ def make_app(
     return TonleApp(config)
 
 
-async def loaded(pilot) -> None:
+async def loaded(pilot, timeout: float = 10.0) -> None:
     """Wait until the glossary worker has delivered its links and occurrences."""
     app = pilot.app
-    for _ in range(200):
+    for _ in range(int(timeout / 0.02)):
         await pilot.pause(0.02)
         screen = app.screen_stack[1] if len(app.screen_stack) > 1 else app.screen
         session = getattr(screen, "session", None)

@@ -78,7 +78,7 @@ async def moves(count: int) -> list[float]:
     app = make_app(text, [glossary])
     cpu = []
     async with app.run_test(size=(120, 40)) as pilot:
-        await loaded(pilot)
+        await loaded(pilot, timeout=120)
         for _ in range(count):
             start = time.process_time()
             await pilot.press("j")
