@@ -42,6 +42,7 @@ def _build_table() -> dict[int, str]:
 
 
 _TABLE = _build_table()
+_ASCII_TABLE = {code: value for code, value in _TABLE.items() if code < 128}
 
 # Any white space that is not a single plain space: it is collapsed to one space.
 _IRREGULAR_SPACE = re.compile(r"[^\S ][\s\u200b]*| [\s\u200b]+|\u200b+")
@@ -164,12 +165,15 @@ def lower_same_length(text: str) -> str:
     return "".join(low if len(low := ch.lower()) == 1 else ch for ch in text)
 
 
-def fold_pattern(pattern: str) -> str:
+def fold_pattern(pattern: str, *, canonical: bool = False) -> str:
     """The cased key of a glossary pattern: the same folding as `fold_text`, done directly
-    (no offsets are needed), since a large glossary has hundreds of thousands of patterns."""
-    if not pattern.isascii():
+    (no offsets are needed), since a large glossary has hundreds of thousands of patterns.
+    `canonical` says the pattern is known to be NFC and in canonical Khmer order."""
+    if pattern.isascii():
+        return " ".join(pattern.split()).translate(_ASCII_TABLE)
+    if not canonical:  # the loader has checked that stored forms are already canonical
         pattern = normalize(pattern)
-        pattern = pattern.replace("\u200b", "" if _needs_normalizing(pattern) else " ")
+    pattern = pattern.replace("\u200b", "" if _needs_normalizing(pattern) else " ")
     return " ".join(pattern.split()).translate(_TABLE)
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import ahocorasick
 
@@ -33,8 +34,9 @@ class Link:
     surface: str
 
 
-@dataclass(frozen=True, slots=True)
-class _Pattern:
+class _Pattern(NamedTuple):
+    """One pattern of an entry (a NamedTuple: a large glossary makes ~100,000 of them)."""
+
     entry_index: int
     cased: str | None  # the cased key when case must match, else None
     check_before: bool  # a word boundary is needed before the match
@@ -69,6 +71,8 @@ def _is_word_char(ch: str) -> bool:
 def _boundaries(key: str) -> tuple[bool, bool]:
     """Which sides of a pattern need a word boundary, by the script at each edge."""
     first, last = key[0], key[-1]
+    if first.isascii() and last.isascii():  # the common case, without regular expressions
+        return _is_word_char(first), _is_word_char(last)
     before = _is_word_char(first) and not _KHMER.match(first)
     after = _is_word_char(last) and not _KHMER.match(last) and not _HANGUL.match(last)
     return before, after
@@ -84,19 +88,20 @@ def _build_automaton(table: dict[str, list[_Pattern]]) -> ahocorasick.Automaton 
     return automaton
 
 
-def _entry_patterns(entry: Entry) -> Iterator[tuple[str, bool]]:
-    """Every (pattern, match_case) of an entry: English forms, plurals, Khmer, Korean."""
+def _entry_patterns(entry: Entry) -> Iterator[tuple[str, bool, bool]]:
+    """Every (pattern, match_case, canonical) of an entry: English forms, plurals, Khmer,
+    Korean. Only variants may be typed in a non-canonical order (the loader checks the rest)."""
     for alias in entry.english_forms():
         match_case = alias.match_case or is_acronym(alias.text)
-        yield alias.text, match_case
+        yield alias.text, match_case, True
         if entry.category == "term" and not match_case:
             many = plural(alias.text)
             if many:
-                yield many, False
+                yield many, False, True
     for form in (entry.km, entry.ko):
         if form is not None:
-            yield form.text, False
-            yield from ((variant, False) for variant in form.variants)
+            yield form.text, False, True
+            yield from ((variant, False, False) for variant in form.variants)
 
 
 class Linker:
@@ -113,15 +118,14 @@ class Linker:
         latin: dict[str, list[_Pattern]] = {}
         asian: dict[str, list[_Pattern]] = {}
         for index, entry in enumerate(glossary.entries):
-            for text, match_case in _entry_patterns(entry):
+            for text, match_case, canonical in _entry_patterns(entry):
                 table = asian if _NON_LATIN.search(text) else latin
-                self._add(table, index, text, match_case)
+                self._add(table, index, fold_pattern(text, canonical=canonical), match_case)
         self._automata = [_build_automaton(latin), _build_automaton(asian)]
         self.pattern_count = len(latin) + len(asian)
 
     @staticmethod
-    def _add(table: dict[str, list[_Pattern]], index: int, text: str, match_case: bool) -> None:
-        cased = fold_pattern(text)
+    def _add(table: dict[str, list[_Pattern]], index: int, cased: str, match_case: bool) -> None:
         if not cased:
             return
         patterns = table.setdefault(lower_same_length(cased), [])
