@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import contextlib
+import inspect
 import itertools
 import re
 import unicodedata
@@ -220,6 +221,27 @@ def _simple_break_offsets(text: str, width: int, fold: bool) -> list[int]:
     return breaks
 
 
+def split_at_cell(text: str, cut: int, model: WidthModel | str | None = None) -> tuple[str, str]:
+    """Split `text` at cell `cut` without cutting a grapheme cluster.
+
+    A cluster that straddles the cut becomes spaces on both sides (as Rich does for a wide
+    character), as many as each side needs: a Khmer conjunct can be 3 cells, so both halves
+    keep exactly `cut` and `width - cut` cells. Zero-width clusters at the cut go right.
+    """
+    if cut <= 0:
+        return "", text
+    used = 0
+    for m in _CLUSTER.finditer(text):
+        if used == cut:
+            return text[: m.start()], text[m.start() :]
+        cells = cluster_width(m.group(), model)
+        if used + cells > cut:
+            left, right = cut - used, used + cells - cut  # the straddling cluster's cells
+            return text[: m.start()] + " " * left, " " * right + text[m.end() :]
+        used += cells
+    return text, ""
+
+
 def wrap_lines(
     text: str, width: int, fold: bool = True, model: WidthModel | str | None = None
 ) -> list[str]:
@@ -251,6 +273,25 @@ def _split_graphemes(
     return spans, sum(span[2] for span in spans)
 
 
+def _rich_split_text(
+    text: str, cell_position: int, unicode_version: str = "auto"
+) -> tuple[str, str]:
+    """Drop-in for rich.cells._split_text (behind set_cell_size and split_text)."""
+    return split_at_cell(text, cell_position)
+
+
+@lru_cache(maxsize=16384)
+def _segment_split_cells(cls: Any, segment: Any, cut: int) -> tuple[Any, Any]:
+    """Drop-in for rich.segment.Segment._split_cells (behind Strip.crop): splits by cluster.
+
+    Rich's own version walks code points, so a crop at a table cell or border edge could
+    leave a dangling COENG (`សន្`) and drop the subscript that belongs to it.
+    """
+    text, style, control = segment
+    left, right = split_at_cell(text, cut)
+    return cls(left, style, control), cls(right, style, control)
+
+
 @cache
 def _cell_table() -> CellTable:
     """Rich-format table of our per-code-point widths (ranges whose width is not 1).
@@ -280,6 +321,8 @@ _PATCHES: dict[tuple[str, str], Any] = {
     ("rich.cells", "_cell_len"): _rich_cell_len,  # cell_len, cached_cell_len (Textual layout)
     ("rich.cells", "split_graphemes"): _split_graphemes,  # chop_cells, set_cell_size, crops
     ("rich.cells", "load_cell_table"): _load_cell_table,  # get_character_cell_size (Input...)
+    ("rich.cells", "_split_text"): _rich_split_text,  # set_cell_size: truncation, padding
+    ("rich.segment", "Segment._split_cells"): classmethod(_segment_split_cells),  # Strip.crop
     # break_offsets(text, width, fold) is call-compatible with divide_line(text, width, fold).
     ("rich._wrap", "divide_line"): break_offsets,  # for anyone importing it after install()
     ("rich.text", "divide_line"): break_offsets,  # rich Text.wrap
@@ -294,8 +337,11 @@ _REFERENCES = (
     ("rich.cells:cached_cell_len.__wrapped__", "_cell_len"),
     ("rich.cells:cell_len", "_cell_len"),
     ("rich.cells:chop_cells", "split_graphemes"),
-    ("rich.cells:_split_text", "split_graphemes"),
     ("rich.cells:get_character_cell_size.__wrapped__", "load_cell_table"),
+    ("rich.cells:set_cell_size", "_split_text"),
+    ("rich.cells:split_text", "_split_text"),
+    ("rich.segment:Segment.split_cells", "_split_cells"),
+    ("textual.strip:Strip.crop", "split_cells"),
     ("rich.text:Text.wrap", "divide_line"),
     ("textual.content:Content._wrap_and_format", "divide_line"),
 )
@@ -326,6 +372,12 @@ def internals_present() -> list[str]:
     return problems
 
 
+def _owner(module: str, attr: str) -> tuple[Any, str]:
+    """The object holding `attr` ('name' in a module or 'Class.name') and the bare name."""
+    path, _, name = attr.rpartition(".")
+    return (_lookup(f"{module}:{path}") if path else import_module(module)), name
+
+
 def _clear_caches() -> None:
     """Forget widths Rich cached under the previous model."""
     for path in _CACHES:
@@ -345,10 +397,11 @@ def install(model: WidthModel | str = DEFAULT_MODEL) -> None:
         warnings.warn(f"Rich/Textual internals moved: {missing}", RuntimeWarning, stacklevel=2)
     if _model is None:
         for (module, attr), replacement in _PATCHES.items():
-            target = import_module(module)
-            if hasattr(target, attr):
-                _originals[module, attr] = getattr(target, attr)
-                setattr(target, attr, replacement)
+            with contextlib.suppress(ImportError, AttributeError):
+                owner, name = _owner(module, attr)
+                # getattr_static: the classmethod itself, not a method bound to the class.
+                _originals[module, attr] = inspect.getattr_static(owner, name)
+                setattr(owner, name, replacement)
     _model = WidthModel(model)
     _clear_caches()
 
@@ -357,7 +410,8 @@ def uninstall() -> None:
     """Restore exactly the attributes install() replaced. No-op when not installed."""
     global _model
     for (module, attr), original in _originals.items():
-        setattr(import_module(module), attr, original)
+        owner, name = _owner(module, attr)
+        setattr(owner, name, original)
     _originals.clear()
     _model = None
     _clear_caches()
