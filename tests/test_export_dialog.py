@@ -41,14 +41,23 @@ async def open_from_browser(pilot) -> ExportScreen:
     return pilot.app.screen
 
 
-async def settle(pilot, screen: ExportScreen) -> None:
-    """Wait until the export worker has reported back."""
-    for _ in range(300):
-        await pilot.pause(0.02)
-        if not screen.running:
-            await pilot.pause(0)
+async def export_now(pilot, dialog: ExportScreen, *keys: str) -> None:
+    """Press Export (or the keys given) and wait for the notification that follows."""
+    before = len(notices(pilot.app))
+    if keys:
+        await pilot.press(*keys)
+    else:
+        await pilot.click("#export-run")
+    await until(pilot, lambda: len(notices(pilot.app)) > before and not dialog.running)
+
+
+async def until(pilot, condition) -> None:
+    """Let the app process messages until `condition()` holds."""
+    for _ in range(200):
+        await pilot.pause(0.01)
+        if condition():
             return
-    raise AssertionError("the export never finished")
+    raise AssertionError("never happened")
 
 
 def notices(app, severity: str | None = None) -> list[str]:
@@ -71,8 +80,7 @@ async def test_browser_e_exports_a_markdown_sheet(out: Path):
         assert "Export the glossary" in screen_text(app) and "Writes tonle-glossary.md" in (
             screen_text(app)
         )
-        await pilot.click("#export-run")
-        await settle(pilot, dialog)
+        await export_now(pilot, dialog)
         assert isinstance(app.screen, BrowserScreen)  # the dialog closed
         (message,) = notices(app)
         assert message == f"Exported 114 entries to {target}"
@@ -95,12 +103,11 @@ async def test_palette_command_exports_a_csv_of_the_terms_in_this_text(out: Path
         dialog.query_one("#export-format", Select).value = "csv"
         dialog.query_one("#export-lang-km", Checkbox).value = False
         dialog.query_one("#export-in-text", Checkbox).value = True
-        await pilot.pause(0)
         target = out / "tonle-glossary.csv"
-        assert dialog.query_one("#export-output", Input).value == str(target)  # follows
+        output = dialog.query_one("#export-output", Input)
+        await until(pilot, lambda: output.value == str(target))  # the extension follows
         dialog.query_one("#export-output", Input).focus()
-        await pilot.press("enter")
-        await settle(pilot, dialog)
+        await export_now(pilot, dialog, "enter")
         assert isinstance(app.screen, ReadingScreen)
         assert notices(app) and notices(app)[-1].endswith(f"entries to {target}")
         data = target.read_bytes().decode("utf-8")  # csv lines end in CRLF
@@ -119,11 +126,9 @@ async def test_the_extension_follows_the_format_and_omegat_names_two_files(out: 
         output = dialog.query_one("#export-output", Input)
         output.value = "sheet.md"
         dialog.query_one("#export-format", Select).value = "html"
-        await pilot.pause(0)
-        assert output.value == "sheet.html"
+        await until(pilot, lambda: output.value == "sheet.html")
         dialog.query_one("#export-format", Select).value = "omegat"
-        await pilot.pause(0)
-        assert output.value == "sheet.txt"
+        await until(pilot, lambda: output.value == "sheet.txt")
         assert "Writes sheet.km.txt and sheet.ko.txt" in str(
             dialog.query_one("#export-hint").render()
         )
@@ -147,13 +152,13 @@ async def test_a_choice_that_cannot_work_is_one_clear_message(out: Path, setup, 
         dialog = await open_from_browser(pilot)
         for selector, value in setup.items():
             dialog.query_one(selector).value = value
-        await pilot.pause(0)
-        await pilot.click("#export-run")
-        await pilot.pause(0)
-        assert app.screen is dialog and not dialog.running  # still open, to fix
+        hint = dialog.query_one("#export-hint")
+        await until(pilot, lambda: message.format(out=out) in str(hint.render()))
+        assert str(hint.render()).startswith("⚠")  # said before anything is tried
+        await export_now(pilot, dialog)
+        assert app.screen is dialog  # still open, to fix
         (error,) = notices(app, "error")
         assert message.format(out=out) in error and "\n" not in error
-        assert "⚠" in str(dialog.query_one("#export-hint").render())
     assert sorted(p.name for p in out.iterdir()) == ["file.txt"]
 
 
@@ -167,14 +172,12 @@ async def test_a_failed_write_is_a_notification_not_a_crash(
     app = exporting_app(out)
     async with app.run_test(size=(100, 30)) as pilot:
         dialog = await open_from_browser(pilot)
-        await pilot.click("#export-run")
-        await settle(pilot, dialog)
+        await export_now(pilot, dialog)
         assert app.screen is dialog
         (error,) = notices(app, "error")
         assert error == f"cannot write {out / 'tonle-glossary.md'}: No space left on device"
         monkeypatch.undo()
-        await pilot.click("#export-run")  # fixed: try again
-        await settle(pilot, dialog)
+        await export_now(pilot, dialog)  # fixed: try again
         assert (out / "tonle-glossary.md").exists()
     assert app.return_code is None or app.return_code == 0
 
@@ -193,15 +196,13 @@ async def test_status_and_read_filters_use_reading_progress(out: Path, tmp_path:
         assert not dialog.query_one("#export-status", Select).disabled
         dialog.query_one("#export-format", Select).value = "json"
         dialog.query_one("#export-status", Select).value = "known"
-        await pilot.click("#export-run")
-        await settle(pilot, dialog)
+        await export_now(pilot, dialog)
         assert notices(app)[-1] == f"Exported 2 entries to {out / 'tonle-glossary.json'}"
         await pilot.press("e")
         dialog = app.screen
         dialog.query_one("#export-seen", Checkbox).value = True
         dialog.query_one("#export-status", Select).value = "known"
-        await pilot.click("#export-run")
-        await settle(pilot, dialog)
+        await export_now(pilot, dialog)
         assert notices(app)[-1] == f"Exported 1 entry to {out / 'tonle-glossary.md'}"
         assert "**grant" in (out / "tonle-glossary.md").read_text(encoding="utf-8").lower()
 
@@ -224,17 +225,15 @@ async def test_the_dialog_starts_from_the_browsers_category(out: Path):
         await pilot.press("b")
         browser = app.screen
         browser.query_one("#category", Select).value = "person"
-        await pilot.pause(0)
+        await until(pilot, lambda: browser.category == "person")
         browser.query_one("#category", Select).value = Select.NULL  # "all categories" again
-        await pilot.pause(0)
-        assert browser.category is None
+        await until(pilot, lambda: browser.category is None)
         browser.query_one("#category", Select).value = "person"
-        await pilot.pause(0)
+        await until(pilot, lambda: browser.category == "person")
         browser.query_one("#entries").focus()
         await pilot.press("e")
         dialog = app.screen
         assert dialog.query_one("#export-category", Select).value == "person"
-        await pilot.click("#export-run")
-        await settle(pilot, dialog)
+        await export_now(pilot, dialog)
         sheet = (out / "tonle-glossary.md").read_text(encoding="utf-8")
         assert "### Hun Sen" in sheet and "### Phnom Penh" not in sheet

@@ -78,7 +78,7 @@ class ExportScreen(ModalScreen[None]):
     def __init__(self, setup: ExportSetup, initial: ExportChoices) -> None:
         super().__init__()
         self.setup, self.initial = setup, initial
-        self.format = initial.format
+        self.named_for = initial.format  # the format whose extension the file name has
         self.running = False
 
     def compose(self) -> ComposeResult:
@@ -95,6 +95,7 @@ class ExportScreen(ModalScreen[None]):
                 yield _select(categories, initial.category, "export-category", "all categories")
             with _row("Terms"):
                 yield _check("only terms in this text", initial.in_text, "export-in-text")
+            with _row(""):
                 yield _check("only in paragraphs I have read", False, "export-seen", progress)
             with _row("Status"):
                 statuses = [(label, key) for key, (label, _) in STATUS_FILTERS.items()]
@@ -119,7 +120,7 @@ class ExportScreen(ModalScreen[None]):
         """What the form says now."""
         status = self.query_one("#export-status", Select).value
         return ExportChoices(
-            format=self.format,
+            format=str(self.query_one("#export-format", Select).value),
             langs=tuple(lang for lang in LANGS if self._ticked(f"export-lang-{lang}")),
             category=_chosen(self.query_one("#export-category", Select)),
             in_text=self._ticked("export-in-text"),
@@ -154,8 +155,8 @@ class ExportScreen(ModalScreen[None]):
     def format_changed(self, event: Select.Changed) -> None:
         new = str(event.value)
         output = self.query_one("#export-output", Input)
-        output.value = retarget(output.value, self.format, new)
-        self.format = new
+        output.value = retarget(output.value, self.named_for, new)
+        self.named_for = new
         self.show_hint()
 
     @on(Select.Changed, "#export-category, #export-status, #export-order")
