@@ -15,7 +15,8 @@ Khmer-digit separators (១.០០០; ២,៥). Babel supplies month names, yea
 patterns, unit names, the Korean compact forms of round numbers and the list and
 percent formats; where its output is not what a writer would print (Korean compact
 rounds 889,000,000 to 9억; Khmer compact writes 300 ពាន់ and 1 ប៊ីលាន) our own rules
-are used instead, and the tests show both.
+are used instead, and the tests show both. Babel is imported only to render: finding
+figures stays cheap enough for a reader's first paint.
 """
 
 from __future__ import annotations
@@ -27,12 +28,6 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 from typing import Literal
-
-from babel.dates import format_date, format_skeleton, get_month_names
-from babel.numbers import format_decimal
-from babel.units import format_unit
-
-from glossary.l10n import compact, join, khmer_digits
 
 LANGS = ("km", "ko")
 
@@ -543,6 +538,8 @@ def figure_card(figure: Figure) -> str:
 
 
 def _also(forms: Sequence[str], lang: str) -> str:
+    from glossary.l10n import join
+
     return f"also written {join(forms, lang, style='standard-short')}" if forms else ""
 
 
@@ -571,6 +568,10 @@ _KO_RELATIVE = {"last": "지난해", "this": "올해", "next": "내년"}
 def korean_number(value: Decimal) -> str:
     """`30만`, `10억`, `8억 8900만`, `8,000`: grouped by 10⁴ from 10,000 up (한글 맞춤법
     §44: 12억 3456만 7898, no commas), Babel's decimal format below."""
+    from babel.numbers import format_decimal
+
+    from glossary.l10n import compact
+
     if value < 10_000 or value != value.to_integral_value():
         return format_decimal(value, locale="ko")
     rest = int(value)
@@ -629,6 +630,9 @@ def _ko_more_note(figure: Figure) -> str:
 
 
 def _ko_measure(figure: Figure) -> Rendering:
+    from babel.numbers import format_decimal
+    from babel.units import format_unit
+
     value = figure.value
     length: Literal["long", "short"] = "long" if figure.unit == "length-mile" else "short"
     text = format_unit(value, figure.unit, length, locale="ko")
@@ -642,6 +646,8 @@ def _ko_measure(figure: Figure) -> Rendering:
 
 
 def _ko_years(figure: Figure) -> Rendering:
+    from babel.dates import format_skeleton
+
     first = int(figure.value)
     if figure.kind is Kind.DECADE:
         return Rendering(f"{first}년대")
@@ -653,6 +659,8 @@ def _ko_years(figure: Figure) -> Rendering:
 
 
 def _ko_date(figure: Figure) -> Rendering:
+    from babel.dates import format_date, format_skeleton, get_month_names
+
     year = int(figure.value)
     if figure.relative:
         month = get_month_names("wide", locale="ko")[figure.month]
@@ -694,11 +702,19 @@ _KM_VAGUE_UNIT = {10: "សិប", 100: "រយ", 1000: "ពាន់", 10_000: 
 _KM_CURRENCY = {"USD": "ដុល្លារ", "KHR": "រៀល", "KRW": "វ៉ុន"}
 _KM_DIMENSION = {"length": "ប្រវែង", "width": "ទទឹង", "depth": "ជម្រៅ", "height": "កម្ពស់"}
 _KM_RELATIVE = {"last": "មុន", "this": "នេះ", "next": "ក្រោយ"}
+_KHMER_DIGITS = str.maketrans("0123456789", "០១២៣៤៥៦៧៨៩")
+
+
+def khmer_digits(text: str) -> str:
+    """Latin digits to Khmer digits (as `glossary.l10n.khmer_digits`, without Babel)."""
+    return text.translate(_KHMER_DIGITS)
 
 
 def khmer_decimal(value: Decimal | int) -> str:
     """`១.០០០`, `២,៥`: Babel's CLDR symbols for Khmer digits (group `.`, decimal `,`)
     with the digits converted (Babel itself never writes Khmer digits)."""
+    from babel.numbers import format_decimal
+
     return khmer_digits(format_decimal(value, locale="km", numbering_system="khmr"))
 
 
@@ -743,6 +759,8 @@ def _km_count(figure: Figure) -> Rendering:
 
 
 def _km_measure(figure: Figure) -> Rendering:
+    from babel.units import format_unit
+
     unit = format_unit(figure.value, figure.unit, "long", locale="km", numbering_system="khmr")
     text = _km_qualified(khmer_digits(unit), figure.qualifier)
     if figure.style:
@@ -767,6 +785,8 @@ def _km_years(figure: Figure) -> Rendering:
 
 
 def _km_date(figure: Figure) -> Rendering:
+    from babel.dates import get_month_names
+
     month = "ខែ" + get_month_names("wide", locale="km")[figure.month]
     day = f"ថ្ងៃទី{khmer_digits(str(figure.day))} " if figure.day else ""
     if figure.relative:
@@ -785,6 +805,8 @@ def _km_ordinal(figure: Figure) -> Rendering:
 
 
 def _percent_text(figure: Figure, lang: str) -> Rendering:
+    from babel.numbers import format_decimal
+
     if lang == "ko":
         text = format_decimal(figure.value, locale="ko") + "%"
         return Rendering(_ko_qualified(text, figure.qualifier))

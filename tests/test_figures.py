@@ -6,6 +6,8 @@ explained in REFS (and, with the rules, in glossary/FIGURES.md).
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from decimal import Decimal
 
 import pytest
@@ -390,3 +392,17 @@ def test_render_rejects_unknown_language():
     figure = Figure(0, 4, Kind.YEAR, Decimal(1953), "1953")
     with pytest.raises(ValueError, match="unknown language"):
         render_figure(figure, "fr")
+
+
+def test_finding_figures_does_not_import_babel():
+    """The reader finds figures at first paint; Babel (~50 ms to import) waits for a render."""
+    code = (
+        "import sys\n"
+        "from glossary.figures import find_figures\n"
+        "assert find_figures('US$300,000 in 1953')\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'babel'))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True
+    )
+    assert result.stdout.strip() == "[]"
