@@ -23,8 +23,8 @@ from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, fields
 from decimal import Decimal
 from enum import StrEnum
 from typing import Literal
@@ -67,6 +67,19 @@ class Figure:
     day: int = 0  # dates
     relative: str = ""  # dates: "last", "this" or "next" year
     spelled: bool = False  # written in words (ten, second)
+
+    def as_plain(self) -> dict[str, str | int | bool]:
+        """The figure as plain data (str, int, bool), e.g. for a click's style meta."""
+        data = {f.name: getattr(self, f.name) for f in fields(self)}
+        return data | {"kind": self.kind.value, "value": str(self.value)}
+
+    @classmethod
+    def from_plain(cls, data: Mapping[str, str | int | bool]) -> Figure:
+        values = dict(data) | {
+            "kind": Kind(str(data["kind"])),
+            "value": Decimal(str(data["value"])),
+        }
+        return cls(**values)  # type: ignore[arg-type]
 
 
 @dataclass(frozen=True, slots=True)

@@ -406,3 +406,10 @@ def test_finding_figures_does_not_import_babel():
         [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True
     )
     assert result.stdout.strip() == "[]"
+
+
+def test_plain_data_round_trip():
+    for figure in find_figures(OPED):
+        plain = figure.as_plain()
+        assert all(type(v) in (str, int, bool) for v in plain.values())
+        assert Figure.from_plain(plain) == figure
