@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import time
 from pathlib import Path
 
 import pytest
@@ -11,9 +12,10 @@ from textual.widgets import Checkbox, Input, Select
 
 from glossary.document import read_document
 from glossary.export import ExportRequest, render, writer
+from reader.export_choices import ExportChoices
 from reader.progress import ProgressStore, TermStatus
 from reader.screens.browser import BrowserScreen
-from reader.screens.export import ExportScreen
+from reader.screens.export import ExportScreen, ExportSetup
 from reader.screens.reading import ReadingScreen
 from tests.app_support import loaded, make_app, screen_text
 from tests.conftest import OPED
@@ -52,8 +54,9 @@ async def export_now(pilot, dialog: ExportScreen, *keys: str) -> None:
 
 
 async def until(pilot, condition) -> None:
-    """Let the app process messages until `condition()` holds."""
-    for _ in range(200):
+    """Let the app process messages until `condition()` holds (15 s at most)."""
+    deadline = time.monotonic() + 15
+    while time.monotonic() < deadline:
         await pilot.pause(0.01)
         if condition():
             return
@@ -207,15 +210,20 @@ async def test_status_and_read_filters_use_reading_progress(out: Path, tmp_path:
         assert "**grant" in (out / "tonle-glossary.md").read_text(encoding="utf-8").lower()
 
 
-async def test_without_progress_the_progress_filters_are_off(out: Path):
+async def test_without_progress_the_progress_filters_are_off(out: Path, tmp_path: Path):
     app = exporting_app(out)
     async with app.run_test(size=(100, 30)) as pilot:
-        dialog = await open_from_browser(pilot)
+        await loaded(pilot)
+        reading = app.screen
+        setup = ExportSetup(reading.glossary, reading.session.document, out, tmp_path, False)
+        app.push_screen(ExportScreen(setup, ExportChoices(output="x.md")))
+        await until(pilot, lambda: isinstance(app.screen, ExportScreen))
+        dialog = app.screen
         assert dialog.query_one("#export-status", Select).disabled
         assert dialog.query_one("#export-seen", Checkbox).disabled
         assert "no reading progress yet" in screen_text(app)
         await pilot.press("escape")
-        assert isinstance(app.screen, BrowserScreen)
+        assert app.screen is reading
 
 
 async def test_the_dialog_starts_from_the_browsers_category(out: Path):
