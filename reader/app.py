@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from datetime import datetime
 from functools import partial
 from pathlib import Path
 
@@ -14,7 +15,10 @@ from glossary.document import Document
 from reader import terminal_text
 from reader.commands import APP_COMMANDS, Command, bindings
 from reader.paths import Paths
+from reader.progress import ProgressStore
+from reader.progress.times import now_utc
 from reader.settings import Settings, save_settings
+from reader.term_statuses import TermStatuses
 
 
 @dataclass
@@ -27,6 +31,8 @@ class ReaderConfig:
     settings: Settings = field(default_factory=Settings)
     # Where exports are saved unless a full path is given: the directory Tonle started in.
     work_dir: Path = field(default_factory=Path.cwd)
+    document_path: Path | None = None  # the file `document` was read from (the library shows it)
+    clock: Callable[[], datetime] = now_utc  # reading time, read marks, days (tests fake it)
 
 
 def _width_model(name: str) -> terminal_text.WidthModel:
@@ -48,16 +54,74 @@ class TonleApp(App[None]):
         terminal_text.install(_width_model(config.settings.width_model))
         super().__init__()
         self.config = config
+        self._told: set[str] = set()
+        # Reading progress, opened in on_mount (so its notices can be shown); screens
+        # receive the store and the statuses, never reach for them.
+        self.store: ProgressStore | None = None
+        self.terms: TermStatuses | None = None
 
     def on_unmount(self) -> None:
         terminal_text.uninstall()
+        if self.store is not None:
+            self.store.close()  # after the screens: they save their progress on unmount
 
     def on_mount(self) -> None:
         from reader.screens.reading import ReadingScreen
 
         self.theme = self.config.settings.theme
         self.sub_title = self.config.document.title
-        self.push_screen(ReadingScreen(self.config))
+        self.store = ProgressStore(
+            self.config.paths.data_dir, on_message=self.progress_notice, clock=self.config.clock
+        )
+        self.terms = TermStatuses(self.store)
+        self.push_screen(ReadingScreen(self.config, self.store, self.terms))
+
+    def progress_notice(self, message: str) -> None:
+        """A one-line notice from the progress store, shown once (a failing disk would
+        otherwise repeat "could not be saved" at every keypress)."""
+        kind = "unsaved" if "be saved" in message else message
+        if kind not in self._told:
+            self._told.add(kind)
+            self.notify(message, title="Reading progress", severity="warning", timeout=10)
+
+    def open_reading(self, config: ReaderConfig) -> None:
+        """Replace the reading screen (and every screen over it) with one for `config`."""
+        from reader.screens.reading import ReadingScreen
+
+        if self.store is None or self.terms is None:
+            return
+        while len(self.screen_stack) > 1 and not isinstance(self.screen, ReadingScreen):
+            self.pop_screen()
+        self.config = config
+        self.sub_title = config.document.title
+        screen = ReadingScreen(config, self.store, self.terms, exit_on_bad_glossary=False)
+        if isinstance(self.screen, ReadingScreen):
+            self.switch_screen(screen)
+        else:
+            self.push_screen(screen)
+
+    def save_reading(self) -> str:
+        """Save the open document's reading time now; return its document id."""
+        from reader.screens.reading import ReadingScreen
+
+        reading = next((s for s in self.screen_stack if isinstance(s, ReadingScreen)), None)
+        if reading is None:
+            return ""
+        reading.tracker.flush()
+        return reading.tracker.doc_id
+
+    def action_statistics(self) -> None:
+        from reader.screens.stats import StatisticsScreen
+
+        if self.store is not None and not isinstance(self.screen, StatisticsScreen):
+            self.save_reading()
+            self.push_screen(StatisticsScreen(self.store, self.config.clock))
+
+    def action_library(self) -> None:
+        from reader.screens.library import LibraryScreen
+
+        if self.store is not None and not isinstance(self.screen, LibraryScreen):
+            self.push_screen(LibraryScreen(self.store, self.config, self.save_reading()))
 
     def watch_theme(self, theme: str) -> None:
         """Remember the chosen theme for next time."""
@@ -80,7 +144,7 @@ class TonleApp(App[None]):
 
         reading = next((s for s in self.screen_stack if isinstance(s, ReadingScreen)), None)
         if reading is not None and not isinstance(self.screen, BrowserScreen):
-            self.push_screen(BrowserScreen(reading.session, reading.gloss_options))
+            self.push_screen(BrowserScreen(reading.session, reading.gloss_options, self.terms))
 
     def action_export(self) -> None:
         from reader.screens.export import open_export
@@ -99,7 +163,7 @@ class TonleApp(App[None]):
             if command.palette:
                 run = partial(screen.run_action, command.action)
                 yield SystemCommand(command.description, f"key: {command.keys}", run)
-        for command in APP_COMMANDS[:2]:
+        for command in (c for c in APP_COMMANDS if c.palette):
             yield SystemCommand(
                 command.description,
                 f"key: {command.keys}",

@@ -71,7 +71,7 @@ def read_command(
         fail("no glossary given (use --glossary FILE)")
     from reader.app import ReaderConfig, TonleApp
 
-    app = TonleApp(ReaderConfig(document, files, paths, settings))
+    app = TonleApp(ReaderConfig(document, files, paths, settings, document_path=file))
     app.run()
     sys.exit(app.return_code or 0)
 

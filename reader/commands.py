@@ -55,7 +55,25 @@ def key_label(keys: str) -> str:
 APP_COMMANDS = [
     Command("help", "question_mark,f1", "app.help", "Help"),
     Command("glossary", "b", "app.browse", "Glossary"),
-    Command("quit", "q", "app.quit", "Quit"),
+    Command("library", "L", "app.library", "Library"),
+    Command("statistics", "S", "app.statistics", "Statistics"),
+    Command("quit", "q", "app.quit", "Quit", palette=False),  # Textual's palette has Quit
+]
+
+
+def _status(key: str, level: int, name: str) -> Command:
+    """A term's learning status. Bound on the term card, active while it has focus
+    (opening a card gives it focus; Esc or any move gives focus back to the text, where
+    digits type a paragraph number for `g`), and in the glossary browser (selected row)."""
+    action = f"set_term_status({level})"
+    return Command(f"status-{key}", key, action, f"Term status: {name}", footer=False)
+
+
+TERM_STATUS_COMMANDS = [
+    _status("0", 0, "new (keys 0–5 and x: on the focused term card, or the glossary row)"),
+    *(_status(str(n), n, f"learning {n}") for n in range(1, 5)),
+    _status("5", 5, "known"),
+    _status("x", 98, "ignored (no longer shown as a link)"),
 ]
 
 READING_COMMANDS = [
@@ -76,4 +94,5 @@ READING_COMMANDS = [
     Command("search-next", "n", "search_next(True)", "Next match", footer=False),
     Command("search-previous", "N", "search_next(False)", "Previous match", footer=False),
     Command("export", "e", "app.export", "Export the glossary", footer=False),
+    Command("read-mark", "m", "toggle_read", "Mark the paragraph read / unread", footer=False),
 ]

@@ -1,14 +1,17 @@
 """Turning paragraphs, links and glosses into Textual `Content`.
 
-Linked terms are underlined *and* coloured by category (never colour alone); the
-focused term is reversed; search hits are highlighted. Colours are theme variables,
-so light and dark themes both work.
+Linked terms are underlined *and* coloured by category (never colour alone); their
+learning status changes the emphasis: new terms are bold, terms being learned plain,
+nearly known ones dim, known ones dim without colour (still underlined), and ignored
+terms are not styled as links at all. The focused term is reversed; search hits are
+highlighted. Colours are theme variables, so light and dark themes both work.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Literal
 
 from textual.content import Content, Span
@@ -17,6 +20,7 @@ from textual.style import Style
 from glossary.annotate import after_possessive
 from glossary.linker import Link
 from glossary.model import Entry, Form
+from reader.progress.models import TermStatus
 from reader.session import Hit
 
 GlossLangs = Literal["off", "km", "ko", "both"]
@@ -31,6 +35,16 @@ CATEGORY_STYLE = {
     "document": "underline $text-secondary",
     "term": "underline $text-primary",
 }
+# Emphasis by learning status, added to the category style (a link is always underlined).
+STATUS_EMPHASIS = {
+    TermStatus.NEW: "bold",
+    TermStatus.LEARNING_1: "",
+    TermStatus.LEARNING_2: "",
+    TermStatus.LEARNING_3: "dim",
+    TermStatus.LEARNING_4: "dim",
+}
+KNOWN_STYLE = "underline dim"  # no category colour
+NO_STATUSES: Mapping[str, TermStatus] = MappingProxyType({})  # every term new
 FOCUS_STYLE = "reverse bold"
 HIT_STYLE = "on $warning-muted"
 GLOSS_STYLE = "$text-muted"
@@ -43,6 +57,20 @@ class GlossOptions:
 
     langs: GlossLangs = "off"
     romanize_khmer: bool = False
+
+
+def term_style(category: str, status: TermStatus) -> str:
+    """The style of a linked term; empty for an ignored term (shown as plain text)."""
+    if status is TermStatus.IGNORED:
+        return ""
+    if status is TermStatus.KNOWN:
+        return KNOWN_STYLE
+    colour = CATEGORY_STYLE.get(category, "underline")
+    return f"{colour} {STATUS_EMPHASIS.get(status, '')}".strip()
+
+
+# Computed once: a paragraph move looks styles up, never builds them.
+TERM_STYLES = {(c, s): term_style(c, s) for c in CATEGORY_STYLE for s in TermStatus}
 
 
 def khmer_text(form: Form, romanize: bool) -> str:
@@ -80,18 +108,21 @@ def paragraph_content(
     options: GlossOptions,
     focused: int | None = None,
     hits: Sequence[Hit] = (),
+    statuses: Mapping[str, TermStatus] = NO_STATUSES,
 ) -> Content:
-    """One paragraph with its links styled (and glosses inserted when asked)."""
+    """One paragraph with its links styled by category and learning status (a term not
+    in `statuses` is new), and glosses inserted when asked (never after ignored terms)."""
     pieces: list[Content] = []
     last = 0
     for number, link in enumerate(links):
         entry = entries.get(link.entry_id)
         if entry is None:
             continue
+        status = statuses.get(link.entry_id, TermStatus.NEW)
         pieces.append(_plain(text, last, link.start, hits))
-        pieces.append(_term(text, link, entry, number == focused, hits))
+        pieces.append(_term(text, link, entry, status, number == focused, hits))
         last = link.end
-        if options.langs != "off":
+        if options.langs != "off" and status is not TermStatus.IGNORED:
             last = after_possessive(text, link.end)  # "Cambodia’s ⟨…⟩", not "Cambodia ⟨…⟩’s"
             pieces.append(_plain(text, link.end, last, hits))
             pieces.append(Content.styled(f" ⟨{gloss_text(entry, options)}⟩", GLOSS_STYLE))
@@ -103,9 +134,14 @@ def _plain(text: str, start: int, end: int, hits: Sequence[Hit]) -> Content:
     return _with_hits(Content(text[start:end]), start, end, hits)
 
 
-def _term(text: str, link: Link, entry: Entry, focused: bool, hits: Sequence[Hit]) -> Content:
+def _term(
+    text: str, link: Link, entry: Entry, status: TermStatus, focused: bool, hits: Sequence[Hit]
+) -> Content:
     content = Content(text[link.start : link.end])
-    spans = [Span(0, len(content), CATEGORY_STYLE.get(entry.category, "underline"))]
+    style = TERM_STYLES.get((entry.category, status))
+    if style is None:
+        style = term_style(entry.category, status)
+    spans = [Span(0, len(content), style)] if style else []
     if focused:
         spans.append(Span(0, len(content), FOCUS_STYLE))
     spans.append(Span(0, len(content), meta(TERM_META, entry.id)))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from array import array
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass, field
 from typing import overload
 
@@ -17,6 +17,7 @@ from glossary.document import Document, Kind, Paragraph
 from glossary.linker import Link, Linker
 from glossary.model import Entry, Glossary
 from glossary.normalize import normalize
+from reader.progress.models import TermStatus
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +77,9 @@ class ReadingSession:
     occurrences: dict[str, OccurrenceList] | None = None
     hits: list[Hit] = field(default_factory=list)
     query: str = ""
+    # Kept up to date by the progress tracker and the term statuses (shared, not copied).
+    statuses: Mapping[str, TermStatus] = field(default_factory=dict)  # missing: new
+    read: Set[int] = field(default_factory=set)  # indexes of paragraphs read
     _links: dict[int, list[Link]] = field(default_factory=dict)
     _body_number: dict[int, int] = field(default_factory=dict)
     _hits_by_paragraph: dict[int, list[Hit]] = field(default_factory=dict)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 
 from textual.widgets import Static
@@ -9,6 +11,7 @@ from textual.widgets import Static
 from glossary.document import read_document
 from reader.app import ReaderConfig, TonleApp
 from reader.paths import shipped_glossary, user_paths
+from reader.progress.times import now_utc
 from reader.settings import Settings
 from tests.conftest import OPED
 
@@ -17,12 +20,15 @@ def make_app(
     document_path: Path = OPED,
     glossaries: list[Path] | None = None,
     settings: Settings | None = None,
+    clock: Callable[[], datetime] = now_utc,
 ) -> TonleApp:
     config = ReaderConfig(
         read_document(document_path),
         glossaries if glossaries is not None else [shipped_glossary()],
         user_paths(),
         settings or Settings(),
+        document_path=document_path,
+        clock=clock,
     )
     return TonleApp(config)
 

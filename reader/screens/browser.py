@@ -1,4 +1,8 @@
-"""The glossary browser: every entry in a table; filter, sort, open a card."""
+"""The glossary browser: every entry in a table; filter, sort, open a card, set statuses.
+
+The status keys (0–5, x) set the learning status of the selected row; the Status
+column and the status filter follow at once.
+"""
 
 from __future__ import annotations
 
@@ -10,9 +14,12 @@ from textual.widgets import DataTable, Footer, Header, Input, Select, Static
 
 from glossary.model import CATEGORIES, Entry
 from glossary.search import entry_haystack, matches
-from reader.commands import Command, bindings
+from reader.commands import TERM_STATUS_COMMANDS, Command, bindings
+from reader.export_choices import STATUS_FILTERS
+from reader.progress import TermStatus
 from reader.render import GlossOptions, khmer_text
 from reader.session import ReadingSession
+from reader.term_statuses import TermStatuses, group
 
 MAX_ROWS = 500  # a table of 20,000 rows redraws too slowly to filter as one types
 SORTS = ("en", "km", "ko", "appearance")
@@ -30,18 +37,35 @@ def column_widths(screen_width: int) -> list[tuple[str, int | None]]:
     """Fixed widths, so a long English name cannot push Khmer off the screen; Khmer is
     last and takes what is left (its width in a terminal is the least certain)."""
     english = max(14, screen_width * 3 // 10)
-    return [("English", english), ("Korean", 16), ("Category", 12), ("In text", 7), ("Khmer", None)]
+    return [
+        ("English", english),
+        ("Korean", 16),
+        ("Category", 12),
+        ("In text", 7),
+        ("Status", 7),
+        ("Khmer", None),
+    ]
+
+
+def status_cell(status: TermStatus) -> str:
+    """`new`, `learn 1` … `learn 4`, `known`, `ignored`: seven columns at most."""
+    return f"learn {status.value}" if status.is_learning else status.label
 
 
 class BrowserScreen(Screen[None]):
-    COMMANDS_DATA = BROWSER_COMMANDS
-    BINDINGS = bindings(BROWSER_COMMANDS)
+    COMMANDS_DATA = BROWSER_COMMANDS + TERM_STATUS_COMMANDS
+    BINDINGS = bindings(BROWSER_COMMANDS + TERM_STATUS_COMMANDS)
 
-    def __init__(self, session: ReadingSession, options: GlossOptions) -> None:
+    def __init__(
+        self, session: ReadingSession, options: GlossOptions, terms: TermStatuses | None = None
+    ) -> None:
+        """Without `terms` (no progress store) every term shows as new and keys say so."""
         super().__init__()
-        self.session, self.options = session, options
+        self.session, self.options, self.terms = session, options, terms
         self.sort = "en"
         self.category: str | None = None
+        self.status_filter: str | None = None  # a key of STATUS_FILTERS
+        self._filled_version = -1
         entries = list(session.glossary or ())
         self.haystacks = {e.id: entry_haystack(e) for e in entries}
         self.entries = entries
@@ -54,6 +78,8 @@ class BrowserScreen(Screen[None]):
             )
             options = [(c, c) for c in CATEGORIES]
             yield Select(options, prompt="all categories", id="category", allow_blank=True)
+            statuses = [(label, key) for key, (label, _) in STATUS_FILTERS.items()]
+            yield Select(statuses, prompt="all statuses", id="status-filter", allow_blank=True)
         yield Static(id="browser-status")
         yield DataTable(id="entries", cursor_type="row", zebra_stripes=True)
         yield Footer()
@@ -61,7 +87,7 @@ class BrowserScreen(Screen[None]):
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
         for label, width in column_widths(self.app.size.width):
-            table.add_column(label, width=width)
+            table.add_column(label, width=width, key=label.lower())
         self.refill()
         table.focus()
 
@@ -82,18 +108,26 @@ class BrowserScreen(Screen[None]):
             )
         return (0, entry.en.casefold())
 
+    def status(self, entry_id: str) -> TermStatus:
+        return TermStatus.NEW if self.terms is None else self.terms.status(entry_id)
+
     def visible(self) -> list[Entry]:
         query = self.query_one("#filter", Input).value.strip()
+        groups = STATUS_FILTERS[self.status_filter][1] if self.status_filter else None
         chosen = [
             e
             for e in self.entries
             if (self.category is None or e.category == self.category)
+            and (groups is None or group(self.status(e.id)) in groups)
             and (not query or matches(e, query, self.haystacks[e.id]))
         ]
         return sorted(chosen, key=self.sort_key)
 
-    def refill(self) -> None:
+    def refill(self, keep_cursor: bool = False) -> None:
+        """Fill the table from the filters; `keep_cursor` stays on the same row number."""
         table = self.query_one(DataTable)
+        row = table.cursor_row
+        self._filled_version = self.terms.version if self.terms else 0
         table.clear()
         chosen = self.visible()
         for entry in chosen[:MAX_ROWS]:
@@ -105,8 +139,11 @@ class BrowserScreen(Screen[None]):
         )
         status = (
             f"{shown} entries · sorted by {SORT_NAMES[self.sort]} · Enter opens a card · s sorts"
+            " · 0–5 x set the status"
         )
         self.query_one("#browser-status", Static).update(status)
+        if keep_cursor and table.row_count:
+            table.move_cursor(row=min(row, table.row_count - 1))
 
     def row(self, entry: Entry) -> tuple[str, ...]:
         """Khmer last: its width in a terminal is the least certain, so nothing follows it."""
@@ -118,7 +155,9 @@ class BrowserScreen(Screen[None]):
         )
         ko_text = ko.text + ("" if ko.verified else " ?") if ko else "—"
         count = self.count(entry)
-        return (entry.en, ko_text, entry.category, "…" if count is None else str(count), km_text)
+        shown_count = "…" if count is None else str(count)
+        status = status_cell(self.status(entry.id))
+        return (entry.en, ko_text, entry.category, shown_count, status, km_text)
 
     @on(Input.Changed, "#filter")
     def filter_changed(self) -> None:
@@ -133,6 +172,38 @@ class BrowserScreen(Screen[None]):
         self.category = None if event.value is Select.NULL else str(event.value)
         self.refill()
 
+    @on(Select.Changed, "#status-filter")
+    def status_filter_changed(self, event: Select.Changed) -> None:
+        self.status_filter = None if event.value is Select.NULL else str(event.value)
+        self.refill()
+
+    def on_screen_resume(self) -> None:
+        """A status set on a card opened from here shows at once."""
+        if self.terms is not None and self.terms.version != self._filled_version:
+            self.refill(keep_cursor=True)
+
+    def action_set_term_status(self, level: int) -> None:
+        """Set the status of the selected row's term (a filter may then hide the row)."""
+        entry_id = self.selected()
+        if entry_id is None:
+            return
+        if self.terms is None:
+            self.notify("Reading progress is not available.", severity="warning")
+            return
+        status = TermStatus(level)
+        self.terms.set(entry_id, status)
+        if self.status_filter is None:
+            self.query_one(DataTable).update_cell(entry_id, "status", status_cell(status))
+            self._filled_version = self.terms.version
+        else:
+            self.refill(keep_cursor=True)
+
+    def selected(self) -> str | None:
+        table = self.query_one(DataTable)
+        if table.row_count == 0:
+            return None
+        return str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+
     def action_focus_filter(self) -> None:
         self.query_one("#filter", Input).focus()
 
@@ -141,15 +212,12 @@ class BrowserScreen(Screen[None]):
         self.refill()
 
     def action_open_selected(self) -> None:
-        table = self.query_one(DataTable)
-        if table.row_count == 0:
-            return
-        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-        entry = self.session.entry(str(key))
+        key = self.selected()
+        entry = None if key is None else self.session.entry(key)
         if entry is not None:
             from reader.screens.term import TermScreen
 
-            self.app.push_screen(TermScreen(entry, self.session, self.options))
+            self.app.push_screen(TermScreen(entry, self.session, self.options, self.terms))
 
     @on(DataTable.RowSelected)
     def row_selected(self) -> None:

@@ -1,7 +1,9 @@
 """The reading screen: the text, the term card beside it, search, and the position line.
 
-The text is on screen at once; the glossary loads and links in a worker thread, and
-its result arrives as a `GlossaryReady` message (the UI changes only in handlers).
+The text is on screen at once, at the paragraph where the reader left it; the glossary
+loads and links in a worker thread, and its result arrives as a `GlossaryReady` message
+(the UI changes only in handlers). The term card and term statuses are in
+`reading_terms`, read marks and reading time in `reading_progress` (both mixed in).
 """
 
 from __future__ import annotations
@@ -19,22 +21,29 @@ from textual.widgets import Footer, Header, Input, Static
 from glossary.linker import Linker
 from glossary.model import Glossary
 from reader.app import ReaderConfig
-from reader.commands import READING_COMMANDS, bindings
+from reader.commands import READING_COMMANDS, TERM_STATUS_COMMANDS, bindings
+from reader.progress import ProgressStore
 from reader.render import PARAGRAPH_META, TERM_META, GlossOptions
+from reader.screens.reading_progress import ProgressActions
+from reader.screens.reading_terms import NARROW as NARROW  # re-exported: tests use it
+from reader.screens.reading_terms import TermActions
 from reader.session import OccurrenceList, ReadingSession
+from reader.term_statuses import TermStatuses
+from reader.tracker import FLUSH_SECONDS, ReadingTracker
 from reader.widgets.page import PageView
 from reader.widgets.term_card import TermCard
 
 if TYPE_CHECKING:
     from glossary.loader import LoadResult
 
-NARROW = 80  # below this width the card takes the whole screen
 GLOSS_CYCLE = ("off", "both", "km", "ko")
 
 
-class ReadingScreen(Screen[None]):
-    COMMANDS_DATA = READING_COMMANDS
+class ReadingScreen(TermActions, ProgressActions, Screen[None]):
+    # The status keys are bound on the term card; listed here for help and the palette.
+    COMMANDS_DATA = READING_COMMANDS + TERM_STATUS_COMMANDS
     BINDINGS = bindings(READING_COMMANDS)
+    AUTO_FOCUS = ""  # keys go to the text; the card takes focus only when opened
 
     @dataclass
     class GlossaryReady(Message):
@@ -45,10 +54,25 @@ class ReadingScreen(Screen[None]):
     class OccurrencesReady(Message):
         occurrences: dict[str, OccurrenceList]
 
-    def __init__(self, config: ReaderConfig) -> None:
+    def __init__(
+        self,
+        config: ReaderConfig,
+        store: ProgressStore,
+        terms: TermStatuses,
+        *,
+        exit_on_bad_glossary: bool = True,
+    ) -> None:
+        """Opens the document in `store` (resuming there); with `exit_on_bad_glossary`
+        False (another document was open), a broken glossary is a notice, not an exit."""
         super().__init__()
-        self.config = config
-        self.session = ReadingSession(config.document)
+        self.config, self.terms = config, terms
+        self.exit_on_bad_glossary = exit_on_bad_glossary
+        paths = config.glossary_files
+        self.tracker = ReadingTracker(
+            store, config.document, config.document_path, paths, config.clock
+        )
+        self.session = ReadingSession(config.document, current=self.tracker.start)
+        self.session.statuses, self.session.read = terms.statuses, self.tracker.read
         self.digits = ""
         self.card_entry: str | None = None
 
@@ -73,6 +97,7 @@ class ReadingScreen(Screen[None]):
     def on_mount(self) -> None:
         self.query_one(PageView).options = self.gloss_options
         self.redraw()
+        self.set_interval(FLUSH_SECONDS, self.tracker.flush)
         # Start loading only after the first frame: the worker thread would otherwise
         # compete with the first paint for the interpreter.
         self.call_after_refresh(self.load_glossary)
@@ -88,10 +113,19 @@ class ReadingScreen(Screen[None]):
         linker = Linker(result.glossary) if result.ok else None
         self.post_message(self.GlossaryReady(result, linker))
 
+    def on_unmount(self) -> None:
+        self.tracker.finish()
+
+    def on_screen_resume(self) -> None:
+        self.redraw()  # a status may have changed on another screen
+
     def on_reading_screen_glossary_ready(self, message: GlossaryReady) -> None:
         if message.linker is None:
             errors = "\n".join(str(p) for p in message.result.errors)
-            self.app.exit(return_code=2, message=errors)
+            if self.exit_on_bad_glossary:
+                self.app.exit(return_code=2, message=errors)
+            else:
+                self.notify(errors.splitlines()[0], severity="error", timeout=10)
             return
         self.session.attach(message.result.glossary, message.linker)
         self.redraw()
@@ -110,12 +144,13 @@ class ReadingScreen(Screen[None]):
     # --- drawing -----------------------------------------------------------------------
 
     def redraw(self) -> None:
+        self.track()
         self.query_one(PageView).show()
         self.update_position()
 
     def update_position(self) -> None:
         session = self.session
-        parts = [session.position_label, f"{session.fraction:.0%}", _bar(session.fraction)]
+        parts = [session.position_label, *self.progress_parts()]
         if session.glossary is None:
             parts.append("loading glossary…")
         else:
@@ -137,11 +172,13 @@ class ReadingScreen(Screen[None]):
             self.redraw()
 
     def on_key(self, event: events.Key) -> None:
-        """Digits typed before `g` name a paragraph to jump to; Esc closes search."""
-        if event.key == "escape" and self._typing():
+        """Digits typed before `g` name a paragraph to jump to (unless the term card has
+        focus: then they set the term's status); Esc closes search or leaves the card."""
+        self.tracker.action()
+        if event.key == "escape" and (self._typing() or self.card_has_focus()):
             self.close_search()
             event.stop()
-        elif event.character and event.character.isdigit() and not self._typing():
+        elif event.character and event.character.isdigit() and not self._keys_elsewhere():
             self.digits = (self.digits + event.character)[-6:]
             self.update_position()
             event.stop()
@@ -177,52 +214,8 @@ class ReadingScreen(Screen[None]):
     def _typing(self) -> bool:
         return isinstance(self.focused, Input)
 
-    # --- terms -------------------------------------------------------------------------
-
-    def action_focus_term(self, delta: int) -> None:
-        if self.session.focus_term(delta) is not None:
-            self.redraw()
-
-    def action_open_focused(self) -> None:
-        link = self.session.focused_link
-        if link is not None:
-            self.action_open_term(link.entry_id)
-
-    def action_open_term(self, entry_id: str) -> None:
-        if self.size.width < NARROW:
-            from reader.screens.term import TermScreen
-
-            entry = self.session.entry(entry_id)
-            if entry is not None:
-                self.app.push_screen(TermScreen(entry, self.session, self.gloss_options))
-            return
-        self.show_card(entry_id)
-
-    def show_card(self, entry_id: str) -> None:
-        entry = self.session.entry(entry_id)
-        if entry is None:
-            return
-        self.card_entry = entry_id
-        card = self.query_one(TermCard)
-        card.remove_class("-hidden")
-        card.show(entry, self.session, self.config.settings.romanize_khmer)
-
-    def action_toggle_card(self) -> None:
-        card = self.query_one(TermCard)
-        if card.has_class("-hidden") and self.card_entry is None:
-            link = self.session.focused_link or next(
-                iter(self.session.links(self.session.current)), None
-            )
-            if link is None:
-                self.notify("No term in this paragraph to show.", severity="warning")
-                return
-            self.show_card(link.entry_id)
-            return
-        card.toggle_class("-hidden")
-
-    @on(TermCard.Jump)
-    def jump_from_card(self, message: TermCard.Jump) -> None:
-        self.action_go_to(message.paragraph)
+    def _keys_elsewhere(self) -> bool:
+        return self._typing() or self.card_has_focus()
 
     # --- glosses -----------------------------------------------------------------------
 
@@ -282,8 +275,3 @@ class ReadingScreen(Screen[None]):
     @property
     def glossary(self) -> Glossary | None:
         return self.session.glossary
-
-
-def _bar(fraction: float, width: int = 12) -> str:
-    filled = round(fraction * width)
-    return "━" * filled + "╺" + "─" * (width - filled) if filled < width else "━" * width

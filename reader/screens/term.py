@@ -1,4 +1,5 @@
-"""The term card as a whole screen, for terminals too narrow for the side panel."""
+"""The term card as a whole screen: on terminals too narrow for the side panel, and from
+the glossary browser. Opening it counts a lookup; the status keys rate the term."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from textual.widgets import Footer, Header
 from glossary.model import Entry
 from reader.render import GlossOptions
 from reader.session import ReadingSession
+from reader.term_statuses import TermStatuses
 from reader.widgets.term_card import TermCard
 
 
@@ -21,9 +23,16 @@ class TermScreen(Screen[None]):
         Binding("escape,q", "app.pop_screen", "Back", id="back")
     ]
 
-    def __init__(self, entry: Entry, session: ReadingSession, options: GlossOptions) -> None:
+    def __init__(
+        self,
+        entry: Entry,
+        session: ReadingSession,
+        options: GlossOptions,
+        terms: TermStatuses | None = None,
+    ) -> None:
+        """Without `terms` (no progress store) the card shows no status."""
         super().__init__()
-        self.entry, self.session, self.options = entry, session, options
+        self.entry, self.session, self.options, self.terms = entry, session, options, terms
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -31,8 +40,17 @@ class TermScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one(TermCard).show(self.entry, self.session, self.options.romanize_khmer)
-        self.query_one(TermCard).focus()
+        card = self.query_one(TermCard)
+        card.show(self.entry, self.session, self.options.romanize_khmer)
+        if self.terms is not None:
+            card.show_status(self.terms.lookup(self.entry.id))
+        card.focus()
+
+    @on(TermCard.StatusChosen)
+    def status_chosen(self, message: TermCard.StatusChosen) -> None:
+        if self.terms is not None:
+            self.query_one(TermCard).show_status(self.terms.set(message.entry_id, message.status))
+            self.notify(f"{self.entry.en}: {message.status.label}", timeout=2)
 
     @on(TermCard.Jump)
     def jump(self, message: TermCard.Jump) -> None:

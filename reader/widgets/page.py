@@ -50,7 +50,10 @@ class PageView(Vertical):
         focused = session.focused_term if current else None
         hits = session.hits_in(index) if current else ()
         text = session.paragraphs[index].text
-        return paragraph_content(text, session.links(index), entries, self.options, focused, hits)
+        links = session.links(index)
+        return paragraph_content(
+            text, links, entries, self.options, focused, hits, session.statuses
+        )
 
     def show(self) -> None:
         """Draw the current paragraph and the paragraphs after it that fit on screen."""
@@ -59,7 +62,10 @@ class PageView(Vertical):
         if drawn_with != self._drawn_with:
             self._stale, self._drawn_with = True, drawn_with
         current = self.query_one("#current", Static)
-        current.set_classes(f"paragraph {KIND_CLASS[session.paragraphs[session.current].kind]}")
+        read = " -read" if session.current in session.read else ""
+        current.set_classes(
+            f"paragraph {KIND_CLASS[session.paragraphs[session.current].kind]}{read}"
+        )
         current.update(self.paragraph(session.current, current=True))
         self._show_following(self._wanted())
         self._stale = False

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import ClassVar
 
 from textual.app import ComposeResult
+from textual.binding import BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.message import Message
@@ -12,6 +14,8 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from glossary.model import Entry, Form
+from reader.commands import TERM_STATUS_COMMANDS, bindings
+from reader.progress.models import TermRecord, TermStatus
 from reader.render import khmer_text
 from reader.session import Occurrence, ReadingSession
 
@@ -76,20 +80,47 @@ def occurrence_label(session: ReadingSession, occurrence: Occurrence, width: int
     return f"¶{occurrence.paragraph}  {prefix}{snippet}…"
 
 
+def status_content(record: TermRecord) -> Content:
+    """`Status  learning-2 · looked up 3 times` and the keys that change it."""
+    looked = f"looked up {record.lookups} time{'' if record.lookups == 1 else 's'}"
+    return Content("\n").join(
+        [
+            Content.styled("Status  ", "bold") + Content(f"{record.status.label} · {looked}"),
+            Content.styled(
+                "While the card has focus: 0 new · 1–4 learning · 5 known · x ignore · "
+                "Esc back to the text",
+                "$text-muted",
+            ),
+        ]
+    )
+
+
 class TermCard(VerticalScroll):
-    """Shows one entry; selecting an occurrence posts `TermCard.Jump`."""
+    """Shows one entry; selecting an occurrence posts `TermCard.Jump`; a status key
+    (while the card or its list has focus) posts `TermCard.StatusChosen`."""
+
+    BINDINGS: ClassVar[list[BindingType]] = list(bindings(TERM_STATUS_COMMANDS))
+    entry_id: str | None = None
 
     @dataclass
     class Jump(Message):
         paragraph: int
 
+    @dataclass
+    class StatusChosen(Message):
+        entry_id: str
+        status: TermStatus
+
     def compose(self) -> ComposeResult:
+        yield Static(id="card-status", classes="-hidden")
         yield Static(id="card-body")
         yield Static("Occurrences", id="occurrences-title")
         yield OptionList(id="occurrences")
 
     def show(self, entry: Entry, session: ReadingSession, romanize: bool) -> None:
-        """Fill the card for `entry`."""
+        """Fill the card for `entry` (its status line stays only if the entry is the same)."""
+        if entry.id != self.entry_id:
+            self.query_one("#card-status", Static).add_class("-hidden")
         self.entry_id = entry.id
         self.query_one("#card-body", Static).update(card_content(entry, romanize))
         found = (session.occurrences or {}).get(entry.id, [])
@@ -106,6 +137,20 @@ class TermCard(VerticalScroll):
         )
         self._occurrences = found
         self.scroll_home(animate=False)
+
+    def show_status(self, record: TermRecord) -> None:
+        """Show the term's learning status (the card shows none until this is called)."""
+        status = self.query_one("#card-status", Static)
+        status.update(status_content(record))
+        status.remove_class("-hidden")
+
+    def focus_card(self) -> None:
+        """Take the keys: status keys now rate this term; ↑ ↓ Enter go to an occurrence."""
+        self.query_one("#occurrences", OptionList).focus()
+
+    def action_set_term_status(self, level: int) -> None:
+        if self.entry_id is not None:
+            self.post_message(self.StatusChosen(self.entry_id, TermStatus(level)))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

@@ -1,0 +1,133 @@
+"""The library: every document ever opened, with its progress; Enter opens one.
+
+Opening replaces the reading screen with one for the chosen document (its progress
+resumes there). A document that cannot be opened (its file moved, deleted or
+unreadable) is one notification line; nothing else changes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from textual import on
+from textual.app import ComposeResult
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+from glossary.document import DocumentError, read_document
+from reader.app import ReaderConfig
+from reader.commands import Command, bindings
+from reader.progress import DocumentRecord, ProgressStore, progress_line
+
+LIBRARY_COMMANDS = [
+    Command("open-document", "enter", "open_selected", "Open"),
+    Command("back-library", "escape", "app.pop_screen", "Back"),
+]
+OPENED_FORMAT = "%Y-%m-%d %H:%M"
+
+
+def glossary_names(record: DocumentRecord) -> str:
+    return ", ".join(Path(g).stem for g in record.glossary_paths) or "—"
+
+
+def detail_line(record: DocumentRecord) -> str:
+    """Where the document's file is (or that it is gone) and its glossaries, in full."""
+    if not record.path:
+        where = "not opened from a file"
+    elif Path(record.path).is_file():
+        where = record.path
+    else:
+        where = f"{record.path} (file gone: moved or deleted)"
+    glossaries = ", ".join(record.glossary_paths) or "none recorded"
+    return f"{where}\nglossaries: {glossaries}"
+
+
+def config_for(record: DocumentRecord, current: ReaderConfig) -> tuple[ReaderConfig, str]:
+    """The reader configuration for `record`'s file, and a note for the reader (may be
+    empty). Raises DocumentError with one line when the document cannot be opened."""
+    if not record.path:
+        raise DocumentError(f"“{record.title}” was not opened from a file")
+    path = Path(record.path)
+    if not path.exists():
+        raise DocumentError(f"{path}: the file is gone (moved or deleted); its progress is kept")
+    document = read_document(path)
+    glossaries = [Path(g) for g in record.glossary_paths]
+    note = ""
+    if not glossaries or not all(g.is_file() for g in glossaries):
+        note = "Its glossary is gone; the current glossary is used." if glossaries else ""
+        glossaries = list(current.glossary_files)
+    return replace(current, document=document, document_path=path, glossary_files=glossaries), note
+
+
+class LibraryScreen(Screen[None]):
+    COMMANDS_DATA = LIBRARY_COMMANDS
+    BINDINGS = bindings(LIBRARY_COMMANDS)
+
+    def __init__(self, store: ProgressStore, config: ReaderConfig, current_id: str = "") -> None:
+        """`config` is the open document's (its settings and paths carry over);
+        `current_id` is its document id (choosing it just closes the library)."""
+        super().__init__()
+        self.store, self.config, self.current_id = store, config, current_id
+        self.records: dict[str, DocumentRecord] = {}
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="library-status")
+        yield DataTable(id="library-table", cursor_type="row", zebra_stripes=True)
+        yield Static(id="library-detail")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        title = max(16, self.app.size.width // 4)
+        for label, width in (("Title", title), ("Progress", 38), ("Last opened", 16)):
+            table.add_column(label, width=width)
+        table.add_column("Glossary")
+        for record in self.store.library():
+            self.records[record.id] = record
+            table.add_row(*self.row(record), key=record.id)
+        count = len(self.records)
+        status = f"{count} document{'' if count == 1 else 's'} · Enter opens · Esc back"
+        self.query_one("#library-status", Static).update(status)
+        self.show_detail()
+        table.focus()
+
+    def row(self, record: DocumentRecord) -> tuple[str, ...]:
+        title = ("▶ " if record.id == self.current_id else "") + (record.title or "(untitled)")
+        opened = record.last_opened.astimezone().strftime(OPENED_FORMAT)
+        return (title, progress_line(record), opened, glossary_names(record))
+
+    def selected(self) -> DocumentRecord | None:
+        table = self.query_one(DataTable)
+        if table.row_count == 0:
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return self.records.get(str(key))
+
+    @on(DataTable.RowHighlighted)
+    def show_detail(self) -> None:
+        record = self.selected()
+        text = detail_line(record) if record else "No documents opened yet."
+        self.query_one("#library-detail", Static).update(text)
+
+    @on(DataTable.RowSelected)
+    def row_selected(self) -> None:
+        self.action_open_selected()
+
+    def action_open_selected(self) -> None:
+        """Open the selected document in place of the one being read."""
+        record = self.selected()
+        if record is None:
+            return
+        if record.id == self.current_id:
+            self.app.pop_screen()
+            return
+        try:
+            config, note = config_for(record, self.config)
+        except DocumentError as error:
+            self.notify(str(error), severity="error", timeout=8)
+            return
+        self.app.open_reading(config)  # type: ignore[attr-defined]
+        if note:
+            self.app.notify(note, severity="warning")
