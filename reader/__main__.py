@@ -1,5 +1,5 @@
 """`python -m reader` runs the `tonle` command."""
 
-from reader.cli import main
+from reader.main import main
 
 main()

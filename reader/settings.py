@@ -23,11 +23,18 @@ class Settings:
     glosses: str = "off"  # interlinear glosses: off, km, ko or both
     romanize_khmer: bool = False  # for terminals without a Khmer font
     width_model: str = "codepoint"  # or "grapheme" (terminals with DEC mode 2027)
+    ui_lang: str = ""  # the interface language: en, km or ko; "" follows the system locale
+    khmer_digits: bool = False  # figures in the Khmer interface in Khmer digits (០១២…)
+
+
+UI_LANG_CHOICES = ("", "en", "km", "ko")
 
 
 def _valid(name: str, value: Any, default: Any) -> bool:
     if type(value) is not type(default):
         return False
+    if name == "ui_lang":
+        return value in UI_LANG_CHOICES
     return name != "glosses" or value in GLOSS_CHOICES
 
 

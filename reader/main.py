@@ -1,0 +1,48 @@
+"""The `tonle` entry point: choose the interface language, then run the command line.
+
+The language must be chosen before the command modules are imported, because Click
+reads every help text when a command is defined. It comes from `--ui-lang`, else the
+saved setting, else the system locale.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from glossary.i18n import LANGUAGES, system_language, use_language
+
+
+def _option(argv: Sequence[str], name: str) -> str | None:
+    """The value of `--name VALUE` or `--name=VALUE` in argv, if given."""
+    for i, arg in enumerate(argv):
+        if arg == name and i + 1 < len(argv):
+            return argv[i + 1]
+        if arg.startswith(name + "="):
+            return arg.split("=", 1)[1]
+    return None
+
+
+def choose_language(argv: Sequence[str], env: dict[str, str]) -> str:
+    """--ui-lang, else the saved setting, else the system locale (en, km or ko)."""
+    given = _option(argv, "--ui-lang")
+    if given in LANGUAGES:
+        return given
+    from reader.paths import user_paths
+    from reader.settings import load_settings
+
+    data_dir = _option(argv, "--data-dir")
+    paths = user_paths(env, Path(data_dir) if data_dir else None)
+    saved = load_settings(paths.settings_file).ui_lang
+    return saved or system_language(env)
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """Run `tonle` with `argv` (default: the process arguments)."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    use_language(choose_language(args, dict(os.environ)))
+    from reader.cli import main as run_cli
+
+    run_cli(args)
