@@ -9,14 +9,18 @@ from functools import partial
 from pathlib import Path
 
 from textual.app import App, SystemCommand
+from textual.message import Message
 from textual.screen import Screen
 
 from glossary.document import Document
+from glossary.i18n import _
 from reader import terminal_text
-from reader.commands import APP_COMMANDS, Command, bindings
+from reader.commands import APP_COMMANDS, Command, bindings, key_label
+from reader.localize import localized
 from reader.paths import Paths
 from reader.progress import ProgressStore
 from reader.progress.times import now_utc
+from reader.progress_writer import SerialWriter
 from reader.settings import Settings, save_settings
 from reader.term_statuses import TermStatuses
 
@@ -33,6 +37,11 @@ class ReaderConfig:
     work_dir: Path = field(default_factory=Path.cwd)
     document_path: Path | None = None  # the file `document` was read from (the library shows it)
     clock: Callable[[], datetime] = now_utc  # reading time, read marks, days (tests fake it)
+
+
+def key_help(keys: str) -> str:
+    """`key: j / ↓`, the line under a command in the palette."""
+    return _("key: {keys}").format(keys=key_label(keys))
 
 
 def _width_model(name: str) -> terminal_text.WidthModel:
@@ -59,11 +68,19 @@ class TonleApp(App[None]):
         # receive the store and the statuses, never reach for them.
         self.store: ProgressStore | None = None
         self.terms: TermStatuses | None = None
+        self.writer = SerialWriter()
+
+    @dataclass
+    class ProgressNotice(Message):
+        """A notice from the store (posted: the store may speak from the writer thread)."""
+
+        text: str
 
     def on_unmount(self) -> None:
         terminal_text.uninstall()
+        self.writer.close()  # after the screens: they queue their last writes on unmount
         if self.store is not None:
-            self.store.close()  # after the screens: they save their progress on unmount
+            self.store.close()
 
     def on_mount(self) -> None:
         from reader.screens.reading import ReadingScreen
@@ -71,18 +88,21 @@ class TonleApp(App[None]):
         self.theme = self.config.settings.theme
         self.sub_title = self.config.document.title
         self.store = ProgressStore(
-            self.config.paths.data_dir, on_message=self.progress_notice, clock=self.config.clock
+            self.config.paths.data_dir,
+            on_message=lambda text: self.post_message(self.ProgressNotice(text)),
+            clock=self.config.clock,
         )
-        self.terms = TermStatuses(self.store)
-        self.push_screen(ReadingScreen(self.config, self.store, self.terms))
+        self.terms = TermStatuses(self.store, self.writer)
+        self.push_screen(localized(ReadingScreen)(self.config, self.store, self.terms, self.writer))
 
-    def progress_notice(self, message: str) -> None:
-        """A one-line notice from the progress store, shown once (a failing disk would
-        otherwise repeat "could not be saved" at every keypress)."""
+    def on_tonle_app_progress_notice(self, notice: ProgressNotice) -> None:
+        """Show a store notice once (a failing disk would otherwise repeat "could not be
+        saved" at every keypress)."""
+        message = notice.text
         kind = "unsaved" if "be saved" in message else message
         if kind not in self._told:
             self._told.add(kind)
-            self.notify(message, title="Reading progress", severity="warning", timeout=10)
+            self.notify(message, title=_("Reading progress"), severity="warning", timeout=10)
 
     def open_reading(self, config: ReaderConfig) -> None:
         """Replace the reading screen (and every screen over it) with one for `config`."""
@@ -94,34 +114,37 @@ class TonleApp(App[None]):
             self.pop_screen()
         self.config = config
         self.sub_title = config.document.title
-        screen = ReadingScreen(config, self.store, self.terms, exit_on_bad_glossary=False)
+        screen = localized(ReadingScreen)(
+            config, self.store, self.terms, self.writer, exit_on_bad_glossary=False
+        )
         if isinstance(self.screen, ReadingScreen):
             self.switch_screen(screen)
         else:
             self.push_screen(screen)
 
     def save_reading(self) -> str:
-        """Save the open document's reading time now; return its document id."""
+        """Save the open document's progress now (before a screen reads the store);
+        return its document id."""
         from reader.screens.reading import ReadingScreen
 
         reading = next((s for s in self.screen_stack if isinstance(s, ReadingScreen)), None)
-        if reading is None:
-            return ""
-        reading.tracker.flush()
-        return reading.tracker.doc_id
+        if reading is not None:
+            reading.tracker.flush()
+        self.writer.wait()
+        return reading.tracker.doc_id if reading else ""
 
     def action_statistics(self) -> None:
         from reader.screens.stats import StatisticsScreen
 
         if self.store is not None and not isinstance(self.screen, StatisticsScreen):
             self.save_reading()
-            self.push_screen(StatisticsScreen(self.store, self.config.clock))
+            self.push_screen(localized(StatisticsScreen)(self.store, self.config.clock))
 
     def action_library(self) -> None:
         from reader.screens.library import LibraryScreen
 
         if self.store is not None and not isinstance(self.screen, LibraryScreen):
-            self.push_screen(LibraryScreen(self.store, self.config, self.save_reading()))
+            self.push_screen(localized(LibraryScreen)(self.store, self.config, self.save_reading()))
 
     def watch_theme(self, theme: str) -> None:
         """Remember the chosen theme for next time."""
@@ -136,7 +159,7 @@ class TonleApp(App[None]):
         from reader.screens.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen(self.commands_for(self.screen)))
+            self.push_screen(localized(HelpScreen)(self.commands_for(self.screen)))
 
     def action_browse(self) -> None:
         from reader.screens.browser import BrowserScreen
@@ -144,7 +167,9 @@ class TonleApp(App[None]):
 
         reading = next((s for s in self.screen_stack if isinstance(s, ReadingScreen)), None)
         if reading is not None and not isinstance(self.screen, BrowserScreen):
-            self.push_screen(BrowserScreen(reading.session, reading.gloss_options, self.terms))
+            self.push_screen(
+                localized(BrowserScreen)(reading.session, reading.gloss_options, self.terms)
+            )
 
     def action_export(self) -> None:
         from reader.screens.export import open_export
@@ -162,10 +187,10 @@ class TonleApp(App[None]):
         for command in getattr(screen, "COMMANDS_DATA", []):
             if command.palette:
                 run = partial(screen.run_action, command.action)
-                yield SystemCommand(command.description, f"key: {command.keys}", run)
+                yield SystemCommand(_(command.description), key_help(command.keys), run)
         for command in (c for c in APP_COMMANDS if c.palette):
             yield SystemCommand(
-                command.description,
-                f"key: {command.keys}",
+                _(command.description),
+                key_help(command.keys),
                 partial(self.run_action, command.action),
             )

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 from textual.binding import Binding
 
+from glossary.i18n import N_
+
 
 @dataclass(frozen=True)
 class Command:
@@ -53,46 +55,49 @@ def key_label(keys: str) -> str:
 
 
 APP_COMMANDS = [
-    Command("help", "question_mark,f1", "app.help", "Help"),
-    Command("glossary", "b", "app.browse", "Glossary"),
-    Command("library", "L", "app.library", "Library"),
-    Command("statistics", "S", "app.statistics", "Statistics"),
-    Command("quit", "q", "app.quit", "Quit", palette=False),  # Textual's palette has Quit
+    Command("help", "question_mark,f1", "app.help", N_("Help")),
+    Command("glossary", "b", "app.browse", N_("Glossary")),
+    Command("library", "L", "app.library", N_("Library")),
+    Command("statistics", "S", "app.statistics", N_("Statistics")),
+    Command("quit", "q", "app.quit", N_("Quit"), palette=False),  # Textual's palette has Quit
 ]
 
 
-def _status(key: str, level: int, name: str) -> Command:
+def _status(key: str, level: int, description: str) -> Command:
     """A term's learning status. Bound on the term card, active while it has focus
     (opening a card gives it focus; Esc or any move gives focus back to the text, where
     digits type a paragraph number for `g`), and in the glossary browser (selected row)."""
     action = f"set_term_status({level})"
-    return Command(f"status-{key}", key, action, f"Term status: {name}", footer=False)
+    return Command(f"status-{key}", key, action, description, footer=False)
 
 
 TERM_STATUS_COMMANDS = [
-    _status("0", 0, "new (keys 0–5 and x: on the focused term card, or the glossary row)"),
-    *(_status(str(n), n, f"learning {n}") for n in range(1, 5)),
-    _status("5", 5, "known"),
-    _status("x", 98, "ignored (no longer shown as a link)"),
+    _status("0", 0, N_("Term status: new (keys 0–5 and x: on a term card or a glossary row)")),
+    _status("1", 1, N_("Term status: learning 1")),
+    _status("2", 2, N_("Term status: learning 2")),
+    _status("3", 3, N_("Term status: learning 3")),
+    _status("4", 4, N_("Term status: learning 4")),
+    _status("5", 5, N_("Term status: known")),
+    _status("x", 98, N_("Term status: ignored (no longer shown as a link)")),
 ]
 
 READING_COMMANDS = [
-    Command("next", "j,down", "move(1)", "Next paragraph", footer=False),
-    Command("previous", "k,up", "move(-1)", "Previous paragraph", footer=False),
-    Command("page-down", "space,pagedown", "move(3)", "Three paragraphs on", footer=False),
-    Command("page-up", "pageup", "move(-3)", "Three paragraphs back", footer=False),
-    Command("first", "home", "go_to(0)", "First paragraph", footer=False),
-    Command("last", "end", "go_to(-1)", "Last paragraph", footer=False),
-    Command("jump", "g", "jump", "Go to the paragraph number typed before g", footer=False),
-    Command("next-term", "tab", "focus_term(1)", "Next term in the paragraph"),
-    Command("previous-term", "shift+tab", "focus_term(-1)", "Previous term", footer=False),
-    Command("open-term", "enter", "open_focused", "Open the term card", footer=False),
-    Command("card", "c", "toggle_card", "Card"),
-    Command("interlinear", "i", "cycle_glosses", "Glosses"),
-    Command("romanize", "r", "toggle_romanization", "Romanize Khmer", footer=False),
-    Command("search", "slash", "start_search", "Search"),
-    Command("search-next", "n", "search_next(True)", "Next match", footer=False),
-    Command("search-previous", "N", "search_next(False)", "Previous match", footer=False),
-    Command("export", "e", "app.export", "Export the glossary", footer=False),
-    Command("read-mark", "m", "toggle_read", "Mark the paragraph read / unread", footer=False),
+    Command("next", "j,down", "move(1)", N_("Next paragraph"), footer=False),
+    Command("previous", "k,up", "move(-1)", N_("Previous paragraph"), footer=False),
+    Command("page-down", "space,pagedown", "move(3)", N_("Three paragraphs on"), footer=False),
+    Command("page-up", "pageup", "move(-3)", N_("Three paragraphs back"), footer=False),
+    Command("first", "home", "go_to(0)", N_("First paragraph"), footer=False),
+    Command("last", "end", "go_to(-1)", N_("Last paragraph"), footer=False),
+    Command("jump", "g", "jump", N_("Go to the paragraph number typed before g"), footer=False),
+    Command("next-term", "tab", "focus_term(1)", N_("Next term in the paragraph")),
+    Command("previous-term", "shift+tab", "focus_term(-1)", N_("Previous term"), footer=False),
+    Command("open-term", "enter", "open_focused", N_("Open the term card"), footer=False),
+    Command("card", "c", "toggle_card", N_("Card")),
+    Command("interlinear", "i", "cycle_glosses", N_("Glosses")),
+    Command("romanize", "r", "toggle_romanization", N_("Romanize Khmer"), footer=False),
+    Command("search", "slash", "start_search", N_("Search")),
+    Command("search-next", "n", "search_next(True)", N_("Next match"), footer=False),
+    Command("search-previous", "N", "search_next(False)", N_("Previous match"), footer=False),
+    Command("export", "e", "app.export", N_("Export the glossary"), footer=False),
+    Command("read-mark", "m", "toggle_read", N_("Mark the paragraph read / unread"), footer=False),
 ]

@@ -12,10 +12,12 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Select, Static
 
+from glossary.i18n import N_
 from glossary.model import CATEGORIES, Entry
 from glossary.search import entry_haystack, matches
 from reader.commands import TERM_STATUS_COMMANDS, Command, bindings
 from reader.export_choices import STATUS_FILTERS
+from reader.localize import localized
 from reader.progress import TermStatus
 from reader.render import GlossOptions, khmer_text
 from reader.session import ReadingSession
@@ -25,11 +27,11 @@ MAX_ROWS = 500  # a table of 20,000 rows redraws too slowly to filter as one typ
 SORTS = ("en", "km", "ko", "appearance")
 SORT_NAMES = {"en": "English", "km": "Khmer", "ko": "Korean", "appearance": "first appearance"}
 BROWSER_COMMANDS = [
-    Command("filter", "slash", "focus_filter", "Filter"),
-    Command("sort", "s", "cycle_sort", "Sort"),
-    Command("open", "enter", "open_selected", "Open card"),
-    Command("export", "e", "app.export", "Export"),
-    Command("back", "escape", "app.pop_screen", "Back"),
+    Command("filter", "slash", "focus_filter", N_("Filter")),
+    Command("sort", "s", "cycle_sort", N_("Sort")),
+    Command("open", "enter", "open_selected", N_("Open card")),
+    Command("export", "e", "app.export", N_("Export")),
+    Command("back", "escape", "app.pop_screen", N_("Back")),
 ]
 
 
@@ -217,7 +219,9 @@ class BrowserScreen(Screen[None]):
         if entry is not None:
             from reader.screens.term import TermScreen
 
-            self.app.push_screen(TermScreen(entry, self.session, self.options, self.terms))
+            self.app.push_screen(
+                localized(TermScreen)(entry, self.session, self.options, self.terms)
+            )
 
     @on(DataTable.RowSelected)
     def row_selected(self) -> None:

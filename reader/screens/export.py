@@ -26,6 +26,7 @@ from glossary.document import Document
 from glossary.export import FORMATS, ExportError, ExportResult
 from glossary.export.order import ORDERS
 from glossary.export.rows import LANGS
+from glossary.i18n import N_
 from glossary.model import CATEGORIES, Glossary
 from reader.commands import Command, bindings
 from reader.export_choices import (
@@ -41,10 +42,11 @@ from reader.export_choices import (
     run_export,
     written,
 )
+from reader.localize import localized
 
 log = logging.getLogger(__name__)
 EXPORT_DIALOG_COMMANDS = [
-    Command("close-export", "escape", "cancel", "Close the export dialog"),
+    Command("close-export", "escape", "cancel", N_("Close the export dialog")),
 ]
 
 
@@ -283,4 +285,4 @@ def open_export(app: App[object]) -> None:
         order=sort if sort in ORDERS else "appearance",
         output=default_output("md", config.work_dir),
     )
-    app.push_screen(ExportScreen(setup, initial))
+    app.push_screen(localized(ExportScreen)(setup, initial))

@@ -11,12 +11,13 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
+from glossary.i18n import N_, _
 from reader.commands import Command, key_label
 
 
 class HelpScreen(ModalScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q,question_mark", "app.pop_screen", "Close", id="close-help")
+        Binding("escape,q,question_mark", "app.pop_screen", N_("Close"), id="close-help")
     ]
 
     def __init__(self, commands: Sequence[Command]) -> None:
@@ -25,17 +26,19 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help"):
-            yield Static("Tonle: keys", id="help-title")
+            yield Static(_("Tonle: keys"), id="help-title")
             yield DataTable(id="help-table", cursor_type="row", zebra_stripes=True)
             yield Static(
-                "Every command is also in the command palette (Ctrl+P), with themes. "
-                "Type a number, then g, to go to that paragraph. Esc closes this help.",
+                _(
+                    "Every command is also in the command palette (Ctrl+P), with themes. "
+                    "Type a number, then g, to go to that paragraph. Esc closes this help."
+                ),
                 id="help-hint",
             )
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_columns("Keys", "Command")
+        table.add_columns(_("Keys"), _("Command"))
         for command in self.commands:
-            table.add_row(key_label(command.keys), command.description, key=command.id)
+            table.add_row(key_label(command.keys), _(command.description), key=command.id)
         table.focus()

@@ -16,13 +16,14 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from glossary.document import DocumentError, read_document
+from glossary.i18n import N_
 from reader.app import ReaderConfig
 from reader.commands import Command, bindings
 from reader.progress import DocumentRecord, ProgressStore, progress_line
 
 LIBRARY_COMMANDS = [
-    Command("open-document", "enter", "open_selected", "Open"),
-    Command("back-library", "escape", "app.pop_screen", "Back"),
+    Command("open-document", "enter", "open_selected", N_("Open")),
+    Command("back-library", "escape", "app.pop_screen", N_("Back")),
 ]
 OPENED_FORMAT = "%Y-%m-%d %H:%M"
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from reader.localize import localized
 from reader.progress import TermRecord, TermStatus
 from reader.widgets.term_card import TermCard
 
@@ -52,7 +53,8 @@ class TermActions(_Base):
 
         entry = self.session.entry(entry_id)
         if entry is not None:
-            self.app.push_screen(TermScreen(entry, self.session, self.gloss_options, self.terms))
+            screen = localized(TermScreen)(entry, self.session, self.gloss_options, self.terms)
+            self.app.push_screen(screen)
 
     def show_card(self, entry_id: str) -> None:
         """Fill the side card (also to refresh it) without counting a lookup."""

@@ -15,6 +15,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Sparkline, Static
 
+from glossary.i18n import N_
 from reader.charts import bar, last_days
 from reader.commands import Command, bindings
 from reader.progress import DayStats, Overview, ProgressStore, TermStatus, terms_line
@@ -26,8 +27,8 @@ SPARK_DAYS = 30  # one column per day
 DAY_BAR_WIDTH = 20
 TERM_BAR_WIDTH = 16
 STATS_COMMANDS = [
-    Command("refresh-stats", "r", "refresh_stats", "Refresh"),
-    Command("back-stats", "escape", "app.pop_screen", "Back"),
+    Command("refresh-stats", "r", "refresh_stats", N_("Refresh")),
+    Command("back-stats", "escape", "app.pop_screen", N_("Back")),
 ]
 
 

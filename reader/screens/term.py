@@ -11,6 +11,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import Footer, Header
 
+from glossary.i18n import N_
 from glossary.model import Entry
 from reader.render import GlossOptions
 from reader.session import ReadingSession
@@ -20,7 +21,7 @@ from reader.widgets.term_card import TermCard
 
 class TermScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q", "app.pop_screen", "Back", id="back")
+        Binding("escape,q", "app.pop_screen", N_("Back"), id="back")
     ]
 
     def __init__(
