@@ -12,7 +12,7 @@ from textual.app import App, SystemCommand
 from textual.screen import Screen
 
 from glossary.document import Document
-from glossary.i18n import _
+from glossary.i18n import _, current_language, use_language
 from reader import terminal_text
 from reader.commands import APP_COMMANDS, Command, bindings, key_label
 from reader.localize import localized
@@ -141,6 +141,22 @@ class TonleApp(App[None]):
 
     def save_settings(self) -> None:
         save_settings(self.config.paths.settings_file, self.config.settings)
+
+    def action_language(self) -> None:
+        from reader.screens.language import LanguageScreen
+
+        if not isinstance(self.screen, LanguageScreen):
+            self.push_screen(localized(LanguageScreen)(), self.set_language)
+
+    def set_language(self, lang: str | None) -> None:
+        """Switch the interface language now, and remember it: the screens are rebuilt
+        in the new language (the reading screen resumes where it was)."""
+        if lang is None or lang == current_language():
+            return
+        use_language(lang)
+        self.config.settings.ui_lang = lang
+        self.save_settings()
+        self.open_reading(self.config)
 
     def action_help(self) -> None:
         from reader.screens.help import HelpScreen

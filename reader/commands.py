@@ -59,6 +59,7 @@ APP_COMMANDS = [
     Command("glossary", "b", "app.browse", N_("Glossary")),
     Command("library", "L", "app.library", N_("Library")),
     Command("statistics", "S", "app.statistics", N_("Statistics")),
+    Command("language", "f2", "app.language", N_("Language"), footer=False),
     Command("quit", "q", "app.quit", N_("Quit"), palette=False),  # Textual's palette has Quit
 ]
 
