@@ -13,24 +13,46 @@ from textual.message import Message
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from glossary.i18n import N_, _, ngettext
 from glossary.model import Entry, Form
 from reader.commands import TERM_STATUS_COMMANDS, bindings
 from reader.progress.models import TermRecord, TermStatus
 from reader.render import khmer_text
 from reader.session import Occurrence, ReadingSession
 
-LANG_NAMES = {"km": "Khmer", "ko": "Korean"}
+LANG_NAMES = {"km": N_("Khmer"), "ko": N_("Korean")}
+CATEGORY_NAMES = {
+    "person": N_("person"),
+    "place": N_("place"),
+    "country": N_("country"),
+    "organisation": N_("organisation"),
+    "event": N_("event"),
+    "language": N_("language"),
+    "document": N_("document"),
+    "term": N_("term"),
+}
+STATUS_NAMES = {
+    "new": N_("new"),
+    "learning-1": N_("learning-1"),
+    "learning-2": N_("learning-2"),
+    "learning-3": N_("learning-3"),
+    "learning-4": N_("learning-4"),
+    "known": N_("known"),
+    "ignored": N_("ignored"),
+}
 MAX_LISTED = 300  # a term in a huge text may occur 100,000 times; list the first few
 
 
 def _form_lines(lang: str, form: Form | None, romanize: bool) -> list[Content]:
-    name = Content.styled(f"{LANG_NAMES[lang]}  ", "bold")
+    name = Content.styled(f"{_(LANG_NAMES[lang])}  ", "bold")
     if form is None:
-        return [name + Content.styled("no form yet", "italic $text-muted")]
+        return [name + Content.styled(_("no form yet"), "italic $text-muted")]
     status = (
-        Content.styled("✔ verified", "$text-success")
+        Content.styled("✔ " + _("verified"), "$text-success")
         if form.verified
-        else Content.styled("⚠ UNVERIFIED: no source confirms this form", "bold $text-warning")
+        else Content.styled(
+            "⚠ " + _("UNVERIFIED: no source confirms this form"), "bold $text-warning"
+        )
     )
     text = khmer_text(form, romanize) if lang == "km" else form.text
     lines = [name + status, Content("  " + text)]
@@ -39,7 +61,8 @@ def _form_lines(lang: str, form: Form | None, romanize: bool) -> list[Content]:
     if form.hanja:
         lines.append(Content(f"  {form.hanja}"))
     if form.variants:
-        lines.append(Content.styled("  also written: " + ", ".join(form.variants), "$text-muted"))
+        variants = _("also written: {variants}").format(variants=", ".join(form.variants))
+        lines.append(Content.styled("  " + variants, "$text-muted"))
     return lines
 
 
@@ -50,21 +73,24 @@ def _sources(entry: Entry) -> list[Content]:
         for source in form.sources if form else ():
             shows = f" — {source.shows}" if source.shows else ""
             lines.append(Content.styled(f"  {lang}: {source.ref}{shows}", "$text-muted"))
-    return [Content.styled("Sources", "bold"), *lines] if lines else []
+    return [Content.styled(_("Sources"), "bold"), *lines] if lines else []
 
 
 def card_content(entry: Entry, romanize: bool = False) -> Content:
     """Everything the glossary says about an entry, as lines of text."""
     lines = [
         Content.styled(entry.en, "bold $text-accent"),
-        Content.styled(f"{entry.category} · {entry.id}", "$text-muted"),
+        Content.styled(
+            f"{_(CATEGORY_NAMES.get(entry.category, entry.category))} · {entry.id}", "$text-muted"
+        ),
     ]
     if entry.aliases:
-        lines.append(Content("also: " + ", ".join(a.text for a in entry.aliases)))
+        aliases = ", ".join(a.text for a in entry.aliases)
+        lines.append(Content(_("also: {aliases}").format(aliases=aliases)))
     for lang in ("km", "ko"):
         lines += [Content(""), *_form_lines(lang, entry.form(lang), romanize)]
     if entry.note:
-        lines += [Content(""), Content.styled("Note", "bold"), Content(entry.note)]
+        lines += [Content(""), Content.styled(_("Note"), "bold"), Content(entry.note)]
     sources = _sources(entry)
     if sources:
         lines += [Content(""), *sources]
@@ -82,13 +108,18 @@ def occurrence_label(session: ReadingSession, occurrence: Occurrence, width: int
 
 def status_content(record: TermRecord) -> Content:
     """`Status  learning-2 · looked up 3 times` and the keys that change it."""
-    looked = f"looked up {record.lookups} time{'' if record.lookups == 1 else 's'}"
+    looked = ngettext("looked up {count} time", "looked up {count} times", record.lookups).format(
+        count=record.lookups
+    )
     return Content("\n").join(
         [
-            Content.styled("Status  ", "bold") + Content(f"{record.status.label} · {looked}"),
+            Content.styled(_("Status") + "  ", "bold")
+            + Content(f"{_(STATUS_NAMES[record.status.label])} · {looked}"),
             Content.styled(
-                "While the card has focus: 0 new · 1–4 learning · 5 known · x ignore · "
-                "Esc back to the text",
+                _(
+                    "While the card has focus: 0 new · 1–4 learning · 5 known · x ignore · "
+                    "Esc back to the text"
+                ),
                 "$text-muted",
             ),
         ]
@@ -114,7 +145,7 @@ class TermCard(VerticalScroll):
     def compose(self) -> ComposeResult:
         yield Static(id="card-status", classes="-hidden")
         yield Static(id="card-body")
-        yield Static("Occurrences", id="occurrences-title")
+        yield Static(_("Occurrences"), id="occurrences-title")
         yield OptionList(id="occurrences")
 
     def show(self, entry: Entry, session: ReadingSession, romanize: bool) -> None:
@@ -125,16 +156,20 @@ class TermCard(VerticalScroll):
         self.query_one("#card-body", Static).update(card_content(entry, romanize))
         found = (session.occurrences or {}).get(entry.id, [])
         title = (
-            f"Occurrences in this text: {len(found)}"
+            _("Occurrences in this text: {count}").format(count=len(found))
             if session.occurrences is not None
-            else "Occurrences: counting…"
+            else _("Occurrences: counting…")
         )
         self.query_one("#occurrences-title", Static).update(title)
         options = self.query_one("#occurrences", OptionList)
         options.clear_options()
+        shown = found[:MAX_LISTED]
         options.add_options(
-            [Option(occurrence_label(session, o), id=str(i)) for i, o in enumerate(found)]
+            [Option(occurrence_label(session, o), id=str(i)) for i, o in enumerate(shown)]
         )
+        if len(found) > MAX_LISTED:
+            more = _("… and {count} more").format(count=len(found) - MAX_LISTED)
+            options.add_option(Option(more, disabled=True))
         self._occurrences = found
         self.scroll_home(animate=False)
 
