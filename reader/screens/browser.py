@@ -12,7 +12,7 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Select, Static
 
-from glossary.i18n import N_
+from glossary.i18n import N_, _, ngettext
 from glossary.model import CATEGORIES, Entry
 from glossary.search import entry_haystack, matches
 from reader.commands import TERM_STATUS_COMMANDS, Command, bindings
@@ -22,10 +22,16 @@ from reader.progress import TermStatus
 from reader.render import GlossOptions, khmer_text
 from reader.session import ReadingSession
 from reader.term_statuses import TermStatuses, group
+from reader.widgets.term_card import CATEGORY_NAMES
 
 MAX_ROWS = 500  # a table of 20,000 rows redraws too slowly to filter as one types
 SORTS = ("en", "km", "ko", "appearance")
-SORT_NAMES = {"en": "English", "km": "Khmer", "ko": "Korean", "appearance": "first appearance"}
+SORT_NAMES = {
+    "en": N_("English"),
+    "km": N_("Khmer"),
+    "ko": N_("Korean"),
+    "appearance": N_("first appearance"),
+}
 BROWSER_COMMANDS = [
     Command("filter", "slash", "focus_filter", N_("Filter")),
     Command("sort", "s", "cycle_sort", N_("Sort")),
@@ -40,12 +46,12 @@ def column_widths(screen_width: int) -> list[tuple[str, int | None]]:
     last and takes what is left (its width in a terminal is the least certain)."""
     english = max(14, screen_width * 3 // 10)
     return [
-        ("English", english),
-        ("Korean", 16),
-        ("Category", 12),
-        ("In text", 7),
-        ("Status", 7),
-        ("Khmer", None),
+        (N_("English"), english),
+        (N_("Korean"), 16),
+        (N_("Category"), 12),
+        (N_("In text"), 7),
+        (N_("Status"), 7),
+        (N_("Khmer"), None),
     ]
 
 
@@ -76,12 +82,12 @@ class BrowserScreen(Screen[None]):
         yield Header()
         with Horizontal(id="browser-controls"):
             yield Input(
-                placeholder="Filter: English, ខ្មែរ, 한국어, romanization, ㅎㅅ…", id="filter"
+                placeholder=_("Filter: English, ខ្មែរ, 한국어, romanization, ㅎㅅ…"), id="filter"
             )
-            options = [(c, c) for c in CATEGORIES]
-            yield Select(options, prompt="all categories", id="category", allow_blank=True)
-            statuses = [(label, key) for key, (label, _) in STATUS_FILTERS.items()]
-            yield Select(statuses, prompt="all statuses", id="status-filter", allow_blank=True)
+            options = [(_(CATEGORY_NAMES[c]), c) for c in CATEGORIES]
+            yield Select(options, prompt=_("all categories"), id="category", allow_blank=True)
+            statuses = [(_(label), key) for key, (label, _test) in STATUS_FILTERS.items()]
+            yield Select(statuses, prompt=_("all statuses"), id="status-filter", allow_blank=True)
         yield Static(id="browser-status")
         yield DataTable(id="entries", cursor_type="row", zebra_stripes=True)
         yield Footer()
@@ -89,7 +95,7 @@ class BrowserScreen(Screen[None]):
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
         for label, width in column_widths(self.app.size.width):
-            table.add_column(label, width=width, key=label.lower())
+            table.add_column(_(label), width=width, key=label.lower())
         self.refill()
         table.focus()
 
@@ -134,15 +140,15 @@ class BrowserScreen(Screen[None]):
         chosen = self.visible()
         for entry in chosen[:MAX_ROWS]:
             table.add_row(*self.row(entry), key=entry.id)
+        count, total = min(len(chosen), MAX_ROWS), len(chosen)
         shown = (
-            f"{min(len(chosen), MAX_ROWS)} of {len(chosen)}"
-            if len(chosen) > MAX_ROWS
-            else str(len(chosen))
+            _("{shown} of {total} entries").format(shown=count, total=total)
+            if total > MAX_ROWS
+            else ngettext("{count} entry", "{count} entries", total).format(count=total)
         )
-        status = (
-            f"{shown} entries · sorted by {SORT_NAMES[self.sort]} · Enter opens a card · s sorts"
-            " · 0–5 x set the status"
-        )
+        status = _(
+            "{shown} · sorted by {order} · Enter opens a card · s sorts · 0–5 x set the status"
+        ).format(shown=shown, order=_(SORT_NAMES[self.sort]))
         self.query_one("#browser-status", Static).update(status)
         if keep_cursor and table.row_count:
             table.move_cursor(row=min(row, table.row_count - 1))
@@ -190,7 +196,7 @@ class BrowserScreen(Screen[None]):
         if entry_id is None:
             return
         if self.terms is None:
-            self.notify("Reading progress is not available.", severity="warning")
+            self.notify(_("Reading progress is not available."), severity="warning")
             return
         status = TermStatus(level)
         self.terms.set(entry_id, status)
