@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from glossary.i18n import current_language
 from glossary.model import Alias, Entry, Form, Glossary, Source, Status
 from glossary.problems import Problem, Severity
 
@@ -37,6 +38,7 @@ def _key(path: Path) -> dict[str, Any] | None:
         return None
     return {
         "format": FORMAT,
+        "lang": current_language(),  # the problems' messages are in this language
         "path": str(path.resolve()),
         "size": stat.st_size,
         "mtime_ns": stat.st_mtime_ns,

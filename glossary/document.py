@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
+from glossary.i18n import _
 from glossary.normalize import normalize
 
 _BLANK_LINES = re.compile(r"\n[ \t\f\v\u00a0]*\n\s*")
@@ -147,31 +148,40 @@ def read_document(path: Path) -> Document:
     """Read a UTF-8 text or Markdown file; raise DocumentError with a one-line reason."""
     try:
         if path.is_dir():
-            raise DocumentError(f"{path}: is a directory, not a text file")
+            raise DocumentError(_("{path}: is a directory, not a text file").format(path=path))
         size = path.stat().st_size
         if size > MAX_BYTES:
-            raise DocumentError(f"{path}: is {size // 2**20} MiB; Tonle reads texts up to 200 MiB")
+            raise DocumentError(
+                _("{path}: is {size} MiB; Tonle reads texts up to {limit} MiB").format(
+                    path=path, size=size // 2**20, limit=MAX_BYTES // 2**20
+                )
+            )
         data = path.read_bytes()
     except FileNotFoundError:
-        raise DocumentError(f"{path}: no such file") from None
+        raise DocumentError(_("{path}: no such file").format(path=path)) from None
     except PermissionError:
-        raise DocumentError(f"{path}: permission denied") from None
+        raise DocumentError(_("{path}: permission denied").format(path=path)) from None
     except OSError as error:
-        raise DocumentError(f"{path}: cannot be read ({error.strerror or error})") from None
+        reason = error.strerror or error
+        raise DocumentError(
+            _("{path}: cannot be read ({reason})").format(path=path, reason=reason)
+        ) from None
     return parse_document(_decode(path, data), path.stem)
 
 
 def _decode(path: Path, data: bytes) -> str:
     if b"\x00" in data[:8192]:
-        raise DocumentError(f"{path}: is a binary file, not text")
+        raise DocumentError(_("{path}: is a binary file, not text").format(path=path))
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
+        message = _("{path}:{line}: not UTF-8 (invalid byte {byte} at byte offset {offset})")
         raise DocumentError(
-            f"{path}:{line}: not UTF-8 (invalid byte 0x{data[error.start]:02x} "
-            f"at byte offset {error.start})"
+            message.format(
+                path=path, line=line, byte=f"0x{data[error.start]:02x}", offset=error.start
+            )
         ) from None
     if not text.strip():
-        raise DocumentError(f"{path}: is empty")
+        raise DocumentError(_("{path}: is empty").format(path=path))
     return text

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import gettext
 import io
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from functools import cache
 from importlib.resources import files
 
@@ -69,6 +69,12 @@ def _(message: str) -> str:
 
 def ngettext(singular: str, plural: str, count: int) -> str:
     return _current.ngettext(singular, plural, count)
+
+
+def gettext_in(lang: str) -> Callable[[str], str]:
+    """`gettext` for one language, whatever the current one (a study sheet in Korean
+    written from an English interface, say)."""
+    return translations(lang if lang in LANGUAGES else DEFAULT).gettext
 
 
 def N_(message: str) -> str:

@@ -18,6 +18,7 @@ from yaml.nodes import Node
 
 from glossary import cache
 from glossary.fold import pattern_key
+from glossary.i18n import _
 from glossary.model import Entry, Glossary
 from glossary.problems import GlossaryError, Problem
 from glossary.schema import Reader, read_entries
@@ -64,37 +65,42 @@ def read_text(path: Path) -> tuple[str | None, Problem | None]:
     try:
         data = path.read_bytes()
     except FileNotFoundError:
-        return None, Problem(name, 1, 1, "no such file")
+        return None, Problem(name, 1, 1, _("no such file"))
     except IsADirectoryError:
-        return None, Problem(name, 1, 1, "is a directory, not a file")
+        return None, Problem(name, 1, 1, _("is a directory, not a file"))
     except OSError as error:
-        return None, Problem(name, 1, 1, f"cannot be read: {error.strerror or error}")
+        reason = error.strerror or error
+        return None, Problem(name, 1, 1, _("cannot be read: {reason}").format(reason=reason))
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
         column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
-        message = f"not UTF-8: invalid byte 0x{data[error.start]:02x} at byte offset {error.start}"
+        message = _("not UTF-8: invalid byte {byte} at byte offset {offset}").format(
+            byte=f"0x{data[error.start]:02x}", offset=error.start
+        )
         return None, Problem(name, line, column, message)
     if "\x00" in text:
-        return None, Problem(name, 1, 1, "is a binary file, not text")
+        return None, Problem(name, 1, 1, _("is a binary file, not text"))
     return text, None
 
 
 def _compose(path: str, text: str) -> tuple[Node | None, Problem | None]:
     if not text.strip():
-        return None, Problem(path, 1, 1, "the file is empty; a glossary needs 'entries:'")
+        return None, Problem(path, 1, 1, _("the file is empty; a glossary needs 'entries:'"))
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        reason = error.problem or error.context or "invalid YAML"
-        return None, Problem(path, line, column, f"not valid YAML: {reason}")
+        reason = error.problem or error.context or _("invalid YAML")
+        return None, Problem(
+            path, line, column, _("not valid YAML: {reason}").format(reason=reason)
+        )
     except yaml.YAMLError as error:
-        return None, Problem(path, 1, 1, f"not valid YAML: {error}")
+        return None, Problem(path, 1, 1, _("not valid YAML: {reason}").format(reason=error))
     if node is None:
-        return None, Problem(path, 1, 1, "the file holds no YAML document")
+        return None, Problem(path, 1, 1, _("the file holds no YAML document"))
     return node, None
 
 
@@ -141,19 +147,26 @@ def check_entries(entries: Sequence[Entry], *, across_files: bool = False) -> li
 
     def clash(entry: Entry, first: Entry, message: str) -> None:
         if not across_files or _origin(entry)[0] != _origin(first)[0]:
-            problems.append(Problem(*_origin(entry), f"{message} ({first.origin})"))
+            problems.append(Problem(*_origin(entry), message))
 
     for entry in entries:
         first = ids.setdefault(entry.id, entry)
         if first is not entry:
-            clash(entry, first, f"duplicate id {entry.id!r}; first defined")
+            message = _("duplicate id {id}; first defined ({origin})")
+            clash(entry, first, message.format(id=repr(entry.id), origin=first.origin))
         for form in entry.english_forms():
             owner = claims.setdefault(pattern_key(form.text), entry)
             if owner.id != entry.id:
+                message = _("alias {alias} of {id} is also claimed by {owner} ({origin})")
                 clash(
                     entry,
                     owner,
-                    f"alias {form.text!r} of {entry.id!r} is also claimed by {owner.id!r}",
+                    message.format(
+                        alias=repr(form.text),
+                        id=repr(entry.id),
+                        owner=repr(owner.id),
+                        origin=owner.origin,
+                    ),
                 )
     return problems
 

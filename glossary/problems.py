@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from glossary.i18n import _
+
 
 class Severity(StrEnum):
     ERROR = "error"
@@ -22,8 +24,10 @@ class Problem:
     severity: Severity = Severity.ERROR
 
     def __str__(self) -> str:
-        prefix = "warning: " if self.severity is Severity.WARNING else ""
-        return f"{self.path}:{self.line}:{self.column}: {prefix}{self.message}"
+        message = self.message
+        if self.severity is Severity.WARNING:
+            message = _("warning: {message}").format(message=message)
+        return f"{self.path}:{self.line}:{self.column}: {message}"
 
     @property
     def is_error(self) -> bool:

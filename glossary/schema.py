@@ -13,6 +13,7 @@ from typing import TypeVar
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from glossary.i18n import N_, _
 from glossary.model import CATEGORIES, Alias, Entry, Form, Source, Status
 from glossary.normalize import LATIN_LETTER, is_nfc, normalize, show_codepoints
 from glossary.problems import Problem, Severity
@@ -29,6 +30,30 @@ ENTRY_KEYS = ("id", "category", "en", "aliases", "match_case", "note", "km", "ko
 FORM_KEYS = ("text", "romanization", "hanja", "status", "sources", "variants")
 SOURCE_KEYS = ("ref", "shows")
 ALIAS_KEYS = ("text", "match_case")
+
+# What a message can be about: descriptions are translated, key names (id, note,
+# km text…) are shown as written in the file, since that is what the reader edits.
+_DESCRIPTIONS = frozenset(
+    {
+        N_("the glossary"),
+        N_("an entry"),
+        N_("entry"),
+        N_("an alias"),
+        N_("alias"),
+        N_("a source"),
+        N_("source"),
+        N_("the km form"),
+        N_("the ko form"),
+        N_("a variant"),
+    }
+)
+_FORM_NAMES = {"km": N_("the km form"), "ko": N_("the ko form")}
+
+
+def _name(what: str) -> str:
+    """`what` as a message shows it: a description in the interface language, a key
+    name as it is."""
+    return _(what) if what in _DESCRIPTIONS else what
 
 
 @dataclass
@@ -51,7 +76,8 @@ class Reader:
         """False (with a problem) for a tag that could construct an object."""
         if node.tag in _PLAIN_TAGS:
             return True
-        self.problem(node, f"tag {node.tag} is not allowed: a glossary holds only plain data")
+        message = _("tag {tag} is not allowed: a glossary holds only plain data")
+        self.problem(node, message.format(tag=node.tag))
         return False
 
     def mapping(self, node: Node, keys: tuple[str, ...], what: str) -> dict[str, Node] | None:
@@ -59,16 +85,21 @@ class Reader:
         if not self.plain(node):
             return None
         if not isinstance(node, MappingNode):
-            self.problem(node, f"{what} must be a mapping of keys to values")
+            message = _("{what} must be a mapping of keys to values")
+            self.problem(node, message.format(what=_name(what)))
             return None
         fields: dict[str, Node] = {}
         for key_node, value_node in node.value:
             key = key_node.value if isinstance(key_node, ScalarNode) else None
             if key not in keys:
+                message = _("unknown key {key} in {what} (allowed: {allowed})")
                 allowed = ", ".join(keys)
-                self.problem(key_node, f"unknown key {key!r} in {what} (allowed: {allowed})")
+                self.problem(
+                    key_node, message.format(key=repr(key), what=_name(what), allowed=allowed)
+                )
             elif key in fields:
-                self.problem(key_node, f"key {key!r} appears twice in {what}")
+                message = _("key {key} appears twice in {what}")
+                self.problem(key_node, message.format(key=repr(key), what=_name(what)))
             elif not _is_null(value_node):
                 fields[key] = value_node
         return fields
@@ -77,35 +108,40 @@ class Reader:
         if not self.plain(node):
             return None
         if not isinstance(node, ScalarNode) or node.tag != f"{_YAML}str":
-            self.problem(node, f"{what} must be text, not {_describe(node)}")
+            message = _("{what} must be text, not {kind}")
+            self.problem(node, message.format(what=_name(what), kind=_describe(node)))
             return None
         value = str(node.value).strip()
         if not value:
-            self.problem(node, f"{what} is empty")
+            self.problem(node, _("{what} is empty").format(what=_name(what)))
             return None
         if not is_nfc(value):
-            self.problem(node, f"{what} is not in Unicode NFC (NFC form: {normalize(value)!r})")
+            message = _("{what} is not in Unicode NFC (NFC form: {nfc})")
+            self.problem(node, message.format(what=_name(what), nfc=repr(normalize(value))))
         return value
 
     def flag(self, node: Node, what: str) -> bool:
         value = str(node.value).lower() if isinstance(node, ScalarNode) else ""
         if value in _TRUE | _FALSE and self.plain(node):
             return value in _TRUE
-        self.problem(node, f"{what} must be true or false, not {_describe(node)}")
+        message = _("{what} must be true or false, not {kind}")
+        self.problem(node, message.format(what=_name(what), kind=_describe(node)))
         return False
 
     def items(self, node: Node, what: str, read: Callable[[Node], T | None]) -> tuple[T, ...]:
         if not self.plain(node):
             return ()
         if not isinstance(node, SequenceNode):
-            self.problem(node, f"{what} must be a list, not {_describe(node)}")
+            message = _("{what} must be a list, not {kind}")
+            self.problem(node, message.format(what=_name(what), kind=_describe(node)))
             return ()
         values = (read(item) for item in node.value)
         return tuple(v for v in values if v is not None)
 
     def required(self, fields: dict[str, Node], key: str, node: Node, what: str) -> Node | None:
         if key not in fields:
-            self.problem(node, f"{what} is missing the required key {key!r}")
+            message = _("{what} is missing the required key {key}")
+            self.problem(node, message.format(what=_name(what), key=repr(key)))
         return fields.get(key)
 
 
@@ -115,11 +151,12 @@ def _is_null(node: Node) -> bool:
 
 def _describe(node: Node) -> str:
     if isinstance(node, MappingNode):
-        return "a mapping"
+        return _("a mapping")
     if isinstance(node, SequenceNode):
-        return "a list"
-    kind = {"int": "a number", "float": "a number", "bool": "true/false"}
-    return kind.get(node.tag.removeprefix(_YAML), repr(node.value))
+        return _("a list")
+    kind = {"int": N_("a number"), "float": N_("a number"), "bool": N_("true/false")}
+    tag = node.tag.removeprefix(_YAML)
+    return _(kind[tag]) if tag in kind else repr(node.value)
 
 
 def read_entries(reader: Reader, root: Node) -> tuple[str, list[Entry]]:
@@ -146,11 +183,13 @@ def read_entry(reader: Reader, node: Node) -> Entry | None:
         values[key] = reader.text(value_node, key) if value_node else None
     entry_id, category, en = values["id"], values["category"], values["en"]
     if entry_id is not None and not _ID.match(entry_id):
-        reader.problem(fields["id"], f"id {entry_id!r} must be lowercase a-z, 0-9 and '-'")
+        message = _("id {id} must be lowercase a-z, 0-9 and '-'")
+        reader.problem(fields["id"], message.format(id=repr(entry_id)))
     if category is not None and category not in CATEGORIES:
+        message = _("unknown category {category} (one of: {categories})")
         reader.problem(
             fields["category"],
-            f"unknown category {category!r} (one of: {', '.join(CATEGORIES)})",
+            message.format(category=repr(category), categories=", ".join(CATEGORIES)),
         )
     if entry_id is None or category is None or en is None:
         return None
@@ -187,13 +226,13 @@ def _alias(reader: Reader) -> Callable[[Node], Alias | None]:
 
 
 def read_form(reader: Reader, node: Node, lang: str) -> Form | None:
-    fields = reader.mapping(node, FORM_KEYS, f"the {lang} form")
+    fields = reader.mapping(node, FORM_KEYS, _FORM_NAMES[lang])
     if fields is None:
         return None
     if lang == "km" and "hanja" in fields:
-        reader.problem(fields["hanja"], "hanja belongs to the ko form, not the km form")
-    text_node = reader.required(fields, "text", node, f"the {lang} form")
-    status_node = reader.required(fields, "status", node, f"the {lang} form")
+        reader.problem(fields["hanja"], _("hanja belongs to the ko form, not the km form"))
+    text_node = reader.required(fields, "text", node, _FORM_NAMES[lang])
+    status_node = reader.required(fields, "status", node, _FORM_NAMES[lang])
     text = _script_text(reader, text_node, lang, f"{lang} text") if text_node else None
     status = _status(reader, status_node) if status_node else None
     if text is None or status is None:
@@ -201,9 +240,11 @@ def read_form(reader: Reader, node: Node, lang: str) -> Form | None:
     sources = _optional(fields, "sources", lambda n: _sources(reader, n)) or ()
     if status is Status.VERIFIED and not sources:
         assert status_node is not None
-        reader.problem(status_node, f"the {lang} form is marked verified but names no source")
+        message = _("the {lang} form is marked verified but names no source")
+        reader.problem(status_node, message.format(lang=lang))
     elif not sources:
-        reader.problem(node, f"the {lang} form {text!r} has no source", Severity.WARNING)
+        message = _("the {lang} form {text} has no source")
+        reader.problem(node, message.format(lang=lang, text=repr(text)), Severity.WARNING)
 
     def optional_text(key: str) -> str:
         return _optional(fields, key, lambda n: reader.text(n, f"{lang} {key}")) or ""
@@ -225,7 +266,8 @@ def _status(reader: Reader, node: Node) -> Status | None:
     try:
         return Status(value)
     except ValueError:
-        reader.problem(node, f"status must be 'verified' or 'unverified', not {value!r}")
+        message = _("status must be 'verified' or 'unverified', not {value}")
+        reader.problem(node, message.format(value=repr(value)))
         return None
 
 
@@ -250,7 +292,10 @@ def _variants(reader: Reader, node: Node, lang: str) -> tuple[str, ...]:
     return reader.items(node, "variants", read)
 
 
-_SCRIPT_NAME = {"km": "Khmer", "ko": "Korean"}
+_LATIN_IN = {
+    "km": N_("{what} {value} contains Latin letters; Khmer only"),
+    "ko": N_("{what} {value} contains Latin letters; Korean only"),
+}
 _HAN = re.compile(r"[\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\s]+\Z")
 
 
@@ -262,13 +307,21 @@ def _script_text(
     if value is None:
         return None
     if LATIN_LETTER.search(value):
-        reader.problem(node, f"{what} {value!r} contains Latin letters; {_SCRIPT_NAME[lang]} only")
+        message = _(_LATIN_IN[lang])
+        reader.problem(node, message.format(what=_name(what), value=repr(value)))
     if check_order and lang == "km" and is_nfc(value) and normalize(value) != value:
         canonical = normalize(value)
+        message = _(
+            "Khmer {value} is not in canonical character order; canonical form is "
+            "{canonical} ({codepoints})"
+        )
         reader.problem(
             node,
-            f"Khmer {value!r} is not in canonical character order; canonical form is "
-            f"{canonical!r} ({show_codepoints(canonical)})",
+            message.format(
+                value=repr(value),
+                canonical=repr(canonical),
+                codepoints=show_codepoints(canonical),
+            ),
         )
     return value
 
@@ -278,5 +331,6 @@ def _hanja(reader: Reader, fields: dict[str, Node]) -> str:
         return ""
     value = reader.text(fields["hanja"], "hanja") or ""
     if value and not _HAN.match(value):
-        reader.problem(fields["hanja"], f"hanja {value!r} must be Han characters only")
+        message = _("hanja {value} must be Han characters only")
+        reader.problem(fields["hanja"], message.format(value=repr(value)))
     return value

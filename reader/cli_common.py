@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 import click
 
 from glossary.document import Document, DocumentError, read_document
+from glossary.i18n import _
 from reader.paths import Paths, shipped_glossary
 
 if TYPE_CHECKING:
@@ -19,16 +20,31 @@ EXIT_BAD_INPUT = 2
 
 
 def fail(message: str) -> NoReturn:
-    """One line on stderr, exit 2."""
+    """One line on stderr, exit 2 (`message` already in the interface language)."""
     click.echo(f"tonle: {message}", err=True)
     sys.exit(EXIT_BAD_INPUT)
+
+
+def cell_width(text: str) -> int:
+    """Terminal columns of `text` (Hangul takes two, Khmer marks none); ASCII is measured
+    without importing Rich."""
+    if text.isascii():
+        return len(text)
+    from reader.terminal_text import cell_width as measure
+
+    return measure(text)
+
+
+def pad(text: str, width: int) -> str:
+    """`text` padded with spaces to `width` terminal columns."""
+    return text + " " * max(0, width - cell_width(text))
 
 
 def glossary_option(function: Any) -> Any:
     function = click.option(
         "--no-default-glossary",
         is_flag=True,
-        help="Use only the --glossary files, not the glossary that ships with Tonle.",
+        help=_("Use only the --glossary files, not the glossary that ships with Tonle."),
     )(function)
     return click.option(
         "--glossary",
@@ -36,7 +52,7 @@ def glossary_option(function: Any) -> Any:
         "glossaries",
         multiple=True,
         type=click.Path(path_type=Path, dir_okay=True),
-        help="A glossary YAML file to load as well (repeatable).",
+        help=_("A glossary YAML file to load as well (repeatable)."),
     )(function)
 
 
@@ -48,7 +64,7 @@ def glossary_files(glossaries: Sequence[Path], no_default: bool) -> list[Path]:
 def load_glossary(paths: Paths, files: Sequence[Path]) -> LoadResult:
     """Load glossaries; on any error print every one (file:line:col) and exit 2."""
     if not files:
-        fail("no glossary given (use --glossary FILE)")
+        fail(_("no glossary given (use --glossary FILE)"))
     from glossary.loader import load  # PyYAML is only needed once a glossary is read
 
     result = load(files, cache_dir=paths.glossary_cache)

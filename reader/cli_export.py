@@ -27,6 +27,7 @@ from glossary.export import (
     render,
 )
 from glossary.export.order import ORDERS
+from glossary.i18n import LANGUAGES, _, current_language, ngettext
 from glossary.model import CATEGORIES
 from reader.cli_common import fail, glossary_files, glossary_option, load_glossary, open_document
 from reader.cli_progress import open_store
@@ -51,11 +52,18 @@ def progress_sources(
 
 
 def _format_help() -> str:
-    names = "; ".join(f"{f.name}: {f.summary}" for f in FORMATS.values())
-    return f"Output format ({names})."
+    names = "; ".join(f"{f.name}: {_(f.summary)}" for f in FORMATS.values())
+    return _("Output format ({formats}).").format(formats=names)
 
 
-@click.command("export")
+@click.command(
+    "export",
+    help=_(
+        "Export the glossary for printing, Anki, spreadsheets and translation tools.\n\n"
+        "Unverified Khmer and Korean forms are marked in every format. Without --text, every "
+        "entry is exported, with no context sentences."
+    ),
+)
 @click.option(
     "--format",
     "-f",
@@ -69,56 +77,70 @@ def _format_help() -> str:
     "--output",
     "-o",
     metavar="PATH",
-    help="File to write; '-' for stdout (text formats). Default: tonle-glossary.<ext> here. "
-    "omegat writes one file per target language: <stem>.<lang>.txt.",
+    help=_(
+        "File to write; '-' for stdout (text formats). Default: tonle-glossary.<ext> here. "
+        "omegat writes one file per target language: <stem>.<lang>.txt."
+    ),
 )
 @click.option(
     "--langs",
     default="en,km,ko",
     show_default=True,
-    help="Two or three of en, km, ko, in column order; the first is omegat's source language.",
+    help=_("Two or three of en, km, ko, in column order; the first is omegat's source language."),
 )
 @click.option(
     "--category",
     "categories",
     multiple=True,
     type=click.Choice(CATEGORIES),
-    help="Only entries of this category (repeatable).",
+    help=_("Only entries of this category (repeatable)."),
 )
 @click.option(
     "--status",
     "statuses",
     multiple=True,
     type=click.Choice(FILTER_STATES),
-    help="Only terms with this learning status, as set in the reader (repeatable; "
-    "'learning' is any of learning-1 to learning-4; a term never rated is 'new').",
+    help=_(
+        "Only terms with this learning status, as set in the reader (repeatable; "
+        "'learning' is any of learning-1 to learning-4; a term never rated is 'new')."
+    ),
 )
 @click.option(
     "--seen",
     is_flag=True,
-    help="Only terms in paragraphs of --text that the reader has marked read.",
+    help=_("Only terms in paragraphs of --text that the reader has marked read."),
 )
 @click.option(
     "--text",
     "text_file",
     type=click.Path(path_type=Path),
     metavar="FILE",
-    help="Only terms that occur in FILE, each with the sentence where it first occurs.",
+    help=_("Only terms that occur in FILE, each with the sentence where it first occurs."),
 )
 @click.option(
     "--order",
     type=click.Choice(ORDERS),
     default="appearance",
     show_default=True,
-    help="appearance (first occurrence in --text; without it, glossary order), en, "
-    "km (Khmer dictionary order) or ko (가나다 order).",
+    help=_(
+        "appearance (first occurrence in --text; without it, glossary order), en, "
+        "km (Khmer dictionary order) or ko (가나다 order)."
+    ),
 )
-@click.option("--bom", is_flag=True, help="csv: begin with a UTF-8 byte order mark (for Excel).")
+@click.option("--bom", is_flag=True, help=_("csv: begin with a UTF-8 byte order mark (for Excel)."))
 @click.option(
     "--date",
     type=click.DateTime(["%Y-%m-%d"]),
     metavar="YYYY-MM-DD",
-    help="The date the sheet shows (default: today).",
+    help=_("The date the sheet shows (default: today)."),
+)
+@click.option(
+    "--sheet-lang",
+    type=click.Choice(LANGUAGES),
+    help=_(
+        "md and html: the language of the sheet's headings, legend and date "
+        "(default: the interface language)."
+    ),
 )
 @glossary_option
 @click.pass_obj
@@ -134,6 +156,7 @@ def export_command(
     order: str,
     bom: bool,
     date: datetime.datetime | None,
+    sheet_lang: str | None,
     glossaries: Sequence[Path],
     no_default_glossary: bool,
 ) -> None:
@@ -159,6 +182,7 @@ def export_command(
             order=order,
             date=date.date() if date else None,
             bom=bom,
+            sheet_lang=sheet_lang or current_language(),
         )
         if output == "-":
             _to_stdout(request)
@@ -169,7 +193,8 @@ def export_command(
 def _check_read(progress: ReadingProgress, document: Document, text_file: Path | None) -> None:
     """--seen on a text with no paragraph marked read: say so, rather than "no match"."""
     if not progress.read_paragraphs(document):
-        fail(f"--seen: no paragraph of {text_file} is marked read yet (open it with tonle read)")
+        message = _("--seen: no paragraph of {file} is marked read yet (open it with tonle read)")
+        fail(message.format(file=text_file))
 
 
 def _langs(text: str) -> tuple[str, ...]:
@@ -185,20 +210,25 @@ def _to_files(request: ExportRequest) -> None:
     except ExportError as error:
         fail(str(error))
     except OSError as error:
-        fail(f"cannot write {error.filename or request.output}: {error.strerror or error}")
+        message = _("cannot write {file}: {reason}")
+        fail(message.format(file=error.filename or request.output, reason=error.strerror or error))
     names = ", ".join(str(path) for path in result.paths)
-    click.echo(f"Exported {result.count} entries to {names}", err=True)
+    message = ngettext(
+        "Exported {count} entry to {files}", "Exported {count} entries to {files}", result.count
+    )
+    click.echo(message.format(count=result.count, files=names), err=True)
 
 
 def _to_stdout(request: ExportRequest) -> None:
     fmt = FORMATS[request.format]
     if fmt.binary:
-        fail(f"{fmt.name} is a binary file; give -o FILE")
+        fail(_("{format} is a binary file; give -o FILE").format(format=fmt.name))
     try:
-        parts, _ = render(request)
+        parts, _count = render(request)
     except ExportError as error:
         fail(str(error))
     if len(parts) > 1:
-        fail(f"{fmt.name} writes one file per target language; give -o FILE, or two --langs")
+        message = _("{format} writes one file per target language; give -o FILE, or two --langs")
+        fail(message.format(format=fmt.name))
     content = parts[0].content
     click.echo(content.encode("utf-8") if isinstance(content, str) else content, nl=False)

@@ -8,25 +8,47 @@ from pathlib import Path
 
 import click
 
+from glossary.i18n import N_, _, ngettext
 from glossary.linker import Linker
 from glossary.model import Entry, Form
 from glossary.search import find
 from glossary.stats import glossary_stats
 from glossary.suggest import suggest
-from reader.cli_common import fail, glossary_files, glossary_option, load_glossary, open_document
+from reader.cli_common import (
+    fail,
+    glossary_files,
+    glossary_option,
+    load_glossary,
+    open_document,
+    pad,
+)
 from reader.paths import Paths
 
-LANG_NAMES = {"km": "Khmer", "ko": "Korean"}
+LANG_NAMES = {"km": N_("Khmer"), "ko": N_("Korean")}
+# How `tonle glossary stats` counts forms (the keys of `GlossaryStats.forms`).
+FORM_STATES = {
+    "verified": N_("{count} verified"),
+    "unverified": N_("{count} unverified"),
+    "missing": N_("{count} missing"),
+}
+SUGGESTION_KINDS = {"name": N_("name"), "acronym": N_("acronym"), "word": N_("word")}
 
 
-@click.group("glossary")
+def entries_text(count: int) -> str:
+    """`1 entry`, `8 entries` in the interface language."""
+    return ngettext("{count} entry", "{count} entries", count).format(count=count)
+
+
+@click.group("glossary", help=_("Check, search and build glossaries."))
 def glossary_group() -> None:
     """Check, search and build glossaries."""
 
 
-@glossary_group.command("check")
+@glossary_group.command(
+    "check", help=_("Validate glossary FILES; print every problem as file:line:col; exit 1 if any.")
+)
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--strict", is_flag=True, help="Treat warnings (forms with no source) as errors.")
+@click.option("--strict", is_flag=True, help=_("Treat warnings (forms with no source) as errors."))
 def check_command(files: Sequence[Path], strict: bool) -> None:
     """Validate glossary FILES; print every problem as file:line:col; exit 1 if any."""
     from glossary.loader import load  # imported on use: it brings in PyYAML
@@ -36,12 +58,24 @@ def check_command(files: Sequence[Path], strict: bool) -> None:
         click.echo(str(problem), err=True)
     failed = bool(result.errors) or (strict and bool(result.warnings))
     errors, warnings = len(result.errors), len(result.warnings)
-    summary = f"{len(result.glossary)} entries, {errors} errors, {warnings} warnings"
-    click.echo(("FAILED: " if failed else "OK: ") + summary, err=True)
+    summary = ", ".join(
+        (
+            entries_text(len(result.glossary)),
+            ngettext("{count} error", "{count} errors", errors).format(count=errors),
+            ngettext("{count} warning", "{count} warnings", warnings).format(count=warnings),
+        )
+    )
+    verdict = _("FAILED: {summary}") if failed else _("OK: {summary}")
+    click.echo(verdict.format(summary=summary), err=True)
     sys.exit(1 if failed else 0)
 
 
-@glossary_group.command("show")
+@glossary_group.command(
+    "show",
+    help=_(
+        "Show one entry in full; QUERY is an id or any English, Khmer, Korean or romanized text."
+    ),
+)
 @click.argument("query")
 @glossary_option
 @click.pass_obj
@@ -52,9 +86,12 @@ def show_command(
     glossary = load_glossary(paths, glossary_files(glossaries, no_default_glossary)).glossary
     found = find(glossary, query)
     if not found:
-        fail(f"no entry matches {query!r}")
+        fail(_("no entry matches {query}").format(query=repr(query)))
     if len(found) > 1:
-        click.echo(f"{len(found)} entries match {query!r}:")
+        message = ngettext(
+            "{count} entry matches {query}:", "{count} entries match {query}:", len(found)
+        )
+        click.echo(message.format(count=len(found), query=repr(query)))
         for entry in found:
             click.echo(f"  {entry.id:<32} {entry.en}")
         return
@@ -62,38 +99,43 @@ def show_command(
 
 
 def describe_form(lang: str, form: Form | None) -> list[str]:
-    name = LANG_NAMES[lang]
+    name = _(LANG_NAMES[lang])
     if form is None:
-        return [f"{name}: (no form yet)"]
-    status = "verified" if form.verified else "UNVERIFIED: no source has confirmed this form"
+        return [_("{language}: (no form yet)").format(language=name)]
+    status = _("verified") if form.verified else _("UNVERIFIED: no source has confirmed this form")
     lines = [f"{name}: {form.text}  [{status}]"]
     if form.romanization:
-        lines.append(f"  romanization: {form.romanization}")
+        lines.append("  " + _("romanization: {text}").format(text=form.romanization))
     if form.hanja:
-        lines.append(f"  hanja: {form.hanja}")
+        lines.append("  " + _("hanja: {text}").format(text=form.hanja))
     if form.variants:
-        lines.append(f"  variants: {', '.join(form.variants)}")
+        lines.append("  " + _("variants: {list}").format(list=", ".join(form.variants)))
     for source in form.sources:
-        lines.append(f"  source: {source.ref}" + (f" ({source.shows})" if source.shows else ""))
+        ref = source.ref + (f" ({source.shows})" if source.shows else "")
+        lines.append("  " + _("source: {ref}").format(ref=ref))
     return lines
 
 
 def describe(entry: Entry) -> str:
     """An entry in full, as plain text."""
-    lines = [f"{entry.en}  ({entry.category}, id {entry.id})"]
+    header = _("{en}  ({category}, id {id})")
+    lines = [header.format(en=entry.en, category=entry.category, id=entry.id)]
     if entry.aliases:
-        lines.append(f"also: {', '.join(a.text for a in entry.aliases)}")
+        also = ", ".join(a.text for a in entry.aliases)
+        lines.append(_("also: {list}").format(list=also))
     if entry.note:
-        lines.append(f"note: {entry.note}")
+        lines.append(_("note: {text}").format(text=entry.note))
     for lang in ("km", "ko"):
         lines.extend(describe_form(lang, entry.form(lang)))
     return "\n".join(lines)
 
 
-@glossary_group.command("suggest")
+@glossary_group.command(
+    "suggest", help=_("List terms in FILE that no glossary entry covers, most promising first.")
+)
 @click.argument("file", type=click.Path(path_type=Path))
 @glossary_option
-@click.option("--limit", default=40, show_default=True, help="How many candidates to list.")
+@click.option("--limit", default=40, show_default=True, help=_("How many candidates to list."))
 @click.pass_obj
 def suggest_command(
     paths: Paths, file: Path, glossaries: Sequence[Path], no_default_glossary: bool, limit: int
@@ -105,21 +147,26 @@ def suggest_command(
     links = Linker(glossary).link(document.text) if glossary else []
     candidates = suggest(document.text, links, limit)
     if not candidates:
-        click.echo("Every candidate term in this text is already in the glossary.")
+        click.echo(_("Every candidate term in this text is already in the glossary."))
     for item in candidates:
-        click.echo(f"{item.count:>4}  {item.kind:<8} {item.text}\n      “{item.context}”")
+        kind = _(SUGGESTION_KINDS.get(item.kind, item.kind))
+        click.echo(f"{item.count:>4}  {pad(kind, 8)} {item.text}\n      “{item.context}”")
 
 
-@glossary_group.command("stats")
+@glossary_group.command(
+    "stats", help=_("Entries by category, and how many Khmer and Korean forms are verified.")
+)
 @glossary_option
 @click.pass_obj
 def stats_command(paths: Paths, glossaries: Sequence[Path], no_default_glossary: bool) -> None:
     """Entries by category, and how many Khmer and Korean forms are verified."""
     glossary = load_glossary(paths, glossary_files(glossaries, no_default_glossary)).glossary
     stats = glossary_stats(glossary)
-    click.echo(f"{stats.entries} entries")
+    click.echo(entries_text(stats.entries))
     for category, count in stats.by_category.items():
         click.echo(f"  {category:<14}{count:>5}")
     for lang, counts in stats.forms.items():
-        parts = ", ".join(f"{n} {state}" for state, n in counts.items())
-        click.echo(f"{LANG_NAMES[lang]} forms: {parts}")
+        parts = ", ".join(_(FORM_STATES[state]).format(count=n) for state, n in counts.items())
+        click.echo(
+            _("{language} forms: {counts}").format(language=_(LANG_NAMES[lang]), counts=parts)
+        )

@@ -14,7 +14,8 @@ from typing import Any
 
 import click
 
-from reader.cli_common import fail
+from glossary.i18n import _, ngettext
+from reader.cli_common import cell_width, fail, pad
 from reader.paths import Paths
 from reader.progress import (
     DayStats,
@@ -24,7 +25,14 @@ from reader.progress import (
     progress_line,
     terms_line,
 )
-from reader.progress.summary import day_line, format_duration, plural
+from reader.progress.summary import (
+    day_line,
+    days_text,
+    format_duration,
+    paragraphs_text,
+    reading_days_text,
+    words_text,
+)
 from reader.progress.times import now_utc, to_iso
 from reader.progress.transfer import TransferError, read_import, write_export
 
@@ -36,16 +44,22 @@ def open_store(paths: Paths) -> ProgressStore:
     return ProgressStore(paths.data_dir, on_message=lambda m: click.echo(f"tonle: {m}", err=True))
 
 
-@click.command("progress")
-@click.option("--json", "as_json", is_flag=True, help="Print the progress as JSON.")
+@click.command(
+    "progress",
+    help=_("Reading streak, time read, terms by status, and every document's progress."),
+)
+@click.option("--json", "as_json", is_flag=True, help=_("Print the progress as JSON."))
 @click.option(
-    "--export", "export_to", type=click.Path(path_type=Path), help="Write all progress to FILE."
+    "--export",
+    "export_to",
+    type=click.Path(path_type=Path),
+    help=_("Write all progress to FILE."),
 )
 @click.option(
     "--import",
     "import_from",
     type=click.Path(path_type=Path),
-    help="Merge a file written by --export (newer data wins; nothing newer is overwritten).",
+    help=_("Merge a file written by --export (newer data wins; nothing newer is overwritten)."),
 )
 @click.pass_obj
 def progress_command(
@@ -61,8 +75,11 @@ def progress_command(
             print_progress(store, as_json)
 
 
-@click.command("library")
-@click.option("--json", "as_json", is_flag=True, help="Print the documents as JSON.")
+@click.command(
+    "library",
+    help=_("Every document opened, with its progress, when it was last opened and its glossaries."),
+)
+@click.option("--json", "as_json", is_flag=True, help=_("Print the documents as JSON."))
 @click.pass_obj
 def library_command(paths: Paths, as_json: bool) -> None:
     """Every document opened, with its progress, when it was last opened and its glossaries."""
@@ -82,13 +99,27 @@ def import_progress(store: ProgressStore, source: Path) -> None:
         fail(str(error))
     report = store.merge(snapshot)
     if report is None:
-        click.echo(f"tonle: {source}: not imported: progress cannot be saved", err=True)
+        message = _("{file}: not imported: progress cannot be saved").format(file=source)
+        click.echo(f"tonle: {message}", err=True)
         sys.exit(EXIT_NOT_SAVED)
-    counts = (
-        f"{plural(report.documents, 'document')}, {plural(report.read_marks, 'read mark')}, "
-        f"{plural(report.terms, 'term')} and {plural(report.days, 'day')}"
+    counts = _("{documents}, {read_marks}, {terms} and {days}").format(
+        documents=documents_text(report.documents),
+        read_marks=ngettext("{count} read mark", "{count} read marks", report.read_marks).format(
+            count=report.read_marks
+        ),
+        terms=terms_text(report.terms),
+        days=days_text(report.days),
     )
-    click.echo(f"imported {counts} from {source} (newer data kept)", err=True)
+    message = _("imported {counts} from {file} (newer data kept)")
+    click.echo(message.format(counts=counts, file=source), err=True)
+
+
+def documents_text(count: int) -> str:
+    return ngettext("{count} document", "{count} documents", count).format(count=count)
+
+
+def terms_text(count: int) -> str:
+    return ngettext("{count} term", "{count} terms", count).format(count=count)
 
 
 def export_progress(store: ProgressStore, target: Path) -> None:
@@ -96,12 +127,14 @@ def export_progress(store: ProgressStore, target: Path) -> None:
     try:
         write_export(target, snapshot, now_utc())
     except OSError as error:
-        fail(f"{target}: cannot be written ({error.strerror or error})")
-    counts = (
-        f"{plural(len(snapshot.documents), 'document')}, "
-        f"{plural(len(snapshot.terms), 'term')} and {plural(len(snapshot.days), 'day')}"
+        reason = error.strerror or error
+        fail(_("{file}: cannot be written ({reason})").format(file=target, reason=reason))
+    counts = _("{documents}, {terms} and {days}").format(
+        documents=documents_text(len(snapshot.documents)),
+        terms=terms_text(len(snapshot.terms)),
+        days=days_text(len(snapshot.days)),
     )
-    click.echo(f"exported {counts} to {target}", err=True)
+    click.echo(_("exported {counts} to {file}").format(counts=counts, file=target), err=True)
 
 
 def print_progress(store: ProgressStore, as_json: bool) -> None:
@@ -117,36 +150,40 @@ def print_progress(store: ProgressStore, as_json: bool) -> None:
 
 
 def overview_text(summary: Overview) -> str:
-    total = (
-        f"{plural(summary.total_paragraphs, 'paragraph')} · {plural(summary.total_words, 'word')}"
-        f" · {format_duration(summary.total_seconds)} · {plural(summary.days_read, 'reading day')}"
+    total = " · ".join(
+        (
+            paragraphs_text(summary.total_paragraphs),
+            words_text(summary.total_words),
+            format_duration(summary.total_seconds),
+            reading_days_text(summary.days_read),
+        )
     )
     rows = [
-        ("Streak", plural(summary.streak, "day")),
-        ("Today", day_line(summary.today)),
-        ("All time", total),
-        ("Terms", terms_line(summary.terms)),
-        ("Documents", str(summary.documents)),
+        (_("Streak"), days_text(summary.streak)),
+        (_("Today"), day_line(summary.today)),
+        (_("All time"), total),
+        (_("Terms"), terms_line(summary.terms)),
+        (_("Documents"), str(summary.documents)),
     ]
-    return "\n".join(f"{label:<10} {value}" for label, value in rows)
+    width = max(10, *(cell_width(label) for label, _value in rows))
+    return "\n".join(f"{pad(label, width)} {value}" for label, value in rows)
 
 
 def library_text(documents: list[DocumentRecord]) -> str:
     if not documents:
-        return "No documents opened yet."
+        return _("No documents opened yet.")
     return "\n\n".join(_document_text(document) for document in documents)
 
 
 def _document_text(document: DocumentRecord) -> str:
     opened = document.last_opened.astimezone().strftime("%Y-%m-%d %H:%M")
-    lines = [
-        document.title or "(untitled)",
-        f"  {progress_line(document)} · last opened {opened}",
-    ]
+    last = _("last opened {when}").format(when=opened)
+    lines = [document.title or _("(untitled)"), f"  {progress_line(document)} · {last}"]
     if document.path:
         lines.append(f"  {document.path}")
     if document.glossary_paths:
-        lines.append(f"  glossaries: {', '.join(document.glossary_paths)}")
+        paths = ", ".join(document.glossary_paths)
+        lines.append("  " + _("glossaries: {list}").format(list=paths))
     return "\n".join(lines)
 
 

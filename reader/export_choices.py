@@ -19,24 +19,27 @@ from glossary.export import FORMATS, ExportError, ExportRequest, ExportResult, e
 from glossary.export.order import ORDERS
 from glossary.export.rows import LANGS
 from glossary.export.writer import DEFAULT_STEM
+from glossary.i18n import N_, _, current_language, ngettext
 from glossary.model import Glossary
 from reader.export_progress import sources
 from reader.progress import ProgressStore
 
-LANG_NAMES = {"en": "English", "km": "Khmer", "ko": "Korean"}
+# Labels are marked with N_ and translated where they are shown (`_(label)`), so they
+# follow the interface language when it changes.
+LANG_NAMES = {"en": N_("English"), "km": N_("Khmer"), "ko": N_("Korean")}
 ORDER_NAMES = {
-    "appearance": "first appearance in the text",
-    "en": "English A–Z",
-    "km": "Khmer dictionary order",
-    "ko": "Korean 가나다 order",
+    "appearance": N_("first appearance in the text"),
+    "en": N_("English A–Z"),
+    "km": N_("Khmer dictionary order"),
+    "ko": N_("Korean 가나다 order"),
 }
 # The status filters the dialog offers, by key: a label and the export's states.
 STATUS_FILTERS: dict[str, tuple[str, frozenset[str]]] = {
-    "not-known": ("not yet known (new or learning)", frozenset({"new", "learning"})),
-    "new": ("new", frozenset({"new"})),
-    "learning": ("learning (levels 1–4)", frozenset({"learning"})),
-    "known": ("known", frozenset({"known"})),
-    "ignored": ("ignored", frozenset({"ignored"})),
+    "not-known": (N_("not yet known (new or learning)"), frozenset({"new", "learning"})),
+    "new": (N_("new"), frozenset({"new"})),
+    "learning": (N_("learning (levels 1–4)"), frozenset({"learning"})),
+    "known": (N_("known"), frozenset({"known"})),
+    "ignored": (N_("ignored"), frozenset({"ignored"})),
 }
 
 
@@ -65,12 +68,22 @@ class ExportChoices:
 
 
 def format_options() -> list[tuple[str, str]]:
-    """(label, name) for every format, in the registry's order."""
-    return [(f"{f.name} · {f.summary}", f.name) for f in FORMATS.values()]
+    """(label, name) for every format, in the registry's order (labels translated)."""
+    return [(f"{f.name} · {_(f.summary)}", f.name) for f in FORMATS.values()]
 
 
 def order_options() -> list[tuple[str, str]]:
-    return [(ORDER_NAMES[order], order) for order in ORDERS]
+    return [(_(ORDER_NAMES[order]), order) for order in ORDERS]
+
+
+def status_options() -> list[tuple[str, str]]:
+    """(label, key) for every status filter, labels translated."""
+    return [(_(label), key) for key, (label, _states) in STATUS_FILTERS.items()]
+
+
+def lang_name(lang: str) -> str:
+    """English, Khmer or Korean, in the interface language."""
+    return _(LANG_NAMES[lang])
 
 
 def default_output(format_name: str, directory: Path) -> str:
@@ -88,7 +101,7 @@ def target(choices: ExportChoices, work_dir: Path) -> Path:
     """The file the output text names (`~` expanded, relative to `work_dir`)."""
     text = choices.output.strip()
     if not text:
-        raise ExportError("give a file to write to")
+        raise ExportError(_("give a file to write to"))
     path = Path(text).expanduser()
     return path if path.is_absolute() else work_dir / path
 
@@ -96,18 +109,21 @@ def target(choices: ExportChoices, work_dir: Path) -> Path:
 def check_choices(choices: ExportChoices, work_dir: Path) -> Path:
     """The file to write; raise ExportError (one line) for a choice that cannot work."""
     if len(choices.langs) < 2:
-        raise ExportError("choose at least two languages")
+        raise ExportError(_("choose at least two languages"))
     fmt = FORMATS[choices.format]
     if fmt.needs_english and "en" not in choices.langs:
-        raise ExportError(f"{fmt.name} needs English: its cards ask and answer in English")
+        message = _("{format} needs English: its cards ask and answer in English")
+        raise ExportError(message.format(format=fmt.name))
     path = target(choices, work_dir)
     if path.is_dir():
-        raise ExportError(f"{path} is a folder; give a file name")
+        raise ExportError(_("{path} is a folder; give a file name").format(path=path))
     folder = path.parent
     if not folder.is_dir():
-        raise ExportError(f"cannot write {path}: there is no folder {folder}")
+        message = _("cannot write {path}: there is no folder {folder}")
+        raise ExportError(message.format(path=path, folder=folder))
     if not os.access(folder, os.W_OK):
-        raise ExportError(f"cannot write {path}: the folder {folder} is not writable")
+        message = _("cannot write {path}: the folder {folder} is not writable")
+        raise ExportError(message.format(path=path, folder=folder))
     return path
 
 
@@ -146,5 +162,10 @@ def run_export(
 
 def written(paths: Sequence[Path], count: int) -> str:
     """`Exported 44 entries to /x/a.md` (several files joined with "and")."""
-    names = " and ".join(str(p) for p in paths)
-    return f"Exported {count} {'entry' if count == 1 else 'entries'} to {names}"
+    from glossary import l10n  # Babel: "a and b", "a 및 b", "a និង b"
+
+    names = l10n.join([str(p) for p in paths], current_language())
+    message = ngettext(
+        "Exported {count} entry to {files}", "Exported {count} entries to {files}", count
+    )
+    return message.format(count=count, files=names)

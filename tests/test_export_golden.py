@@ -30,6 +30,9 @@ CASES = {
     "mini.json": ("json", {"text": True}),
     "mini-all-ko-order.md": ("md", {"order": "ko", "langs": ("en", "ko")}),
     "mini-all-km-en.csv": ("csv", {"order": "km", "langs": ("km", "en")}),
+    # study sheets with their headings, legend and date in Khmer and in Korean
+    "mini-sheet-km.md": ("md", {"text": True, "sheet_lang": "km"}),
+    "mini-sheet-ko.md": ("md", {"order": "ko", "langs": ("ko", "en"), "sheet_lang": "ko"}),
 }
 
 

@@ -13,6 +13,7 @@ from importlib import import_module
 from typing import cast
 
 from glossary.export.rows import Sheet
+from glossary.i18n import N_
 
 Rendered = str | bytes | dict[str, str]
 
@@ -31,7 +32,7 @@ class Format:
 
     name: str
     extension: str
-    summary: str
+    summary: str  # marked with N_: translate it where it is shown
     module: str  # glossary.export.<module>.render makes the file; imported on first use
     binary: bool = False  # cannot be written to stdout
     needs_english: bool = False
@@ -53,13 +54,13 @@ class Format:
 FORMATS: dict[str, Format] = {
     f.name: f
     for f in (
-        Format("md", ".md", "Markdown study sheet", "to_md"),
-        Format("html", ".html", "print-ready study sheet (A4/Letter)", "to_html"),
-        Format("csv", ".csv", "spreadsheet, one row per entry", "to_csv", supports_bom=True),
-        Format("anki-tsv", ".txt", "Anki text import", "to_anki_tsv", needs_english=True),
-        Format("apkg", ".apkg", "Anki deck", "to_apkg", binary=True, needs_english=True),
-        Format("tbx", ".tbx", "TBX-Basic termbase (ISO 30042)", "to_tbx"),
-        Format("omegat", ".txt", "OmegaT glossaries, one per target language", "to_omegat"),
-        Format("json", ".json", "full data for scripts", "to_json"),
+        Format("md", ".md", N_("Markdown study sheet"), "to_md"),
+        Format("html", ".html", N_("print-ready study sheet (A4/Letter)"), "to_html"),
+        Format("csv", ".csv", N_("spreadsheet, one row per entry"), "to_csv", supports_bom=True),
+        Format("anki-tsv", ".txt", N_("Anki text import"), "to_anki_tsv", needs_english=True),
+        Format("apkg", ".apkg", N_("Anki deck"), "to_apkg", binary=True, needs_english=True),
+        Format("tbx", ".tbx", N_("TBX-Basic termbase (ISO 30042)"), "to_tbx"),
+        Format("omegat", ".txt", N_("OmegaT glossaries, one per target language"), "to_omegat"),
+        Format("json", ".json", N_("full data for scripts"), "to_json"),
     )
 }

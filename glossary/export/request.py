@@ -14,9 +14,8 @@ from glossary.document import Document
 from glossary.export.order import ORDERS
 from glossary.export.progress import FILTER_STATES, ReadingProgress, TermStatusSource
 from glossary.export.rows import LANGS
+from glossary.i18n import _
 from glossary.model import CATEGORIES, Glossary
-
-NEEDS_PROGRESS = "needs reading progress, and none was given"
 
 
 class ExportError(Exception):
@@ -34,6 +33,8 @@ class ExportRequest:
     `langs`: two or three of en, km, ko, in the order columns appear; the first is the
     source language of bilingual formats (omegat). `date` None means today. The status
     and seen filters need `status_source` and `progress` (see `glossary.export.progress`).
+    `sheet_lang`: the language of a study sheet's headings, legend and date (en, km or
+    ko); None means the interface language.
     """
 
     glossary: Glossary
@@ -49,6 +50,7 @@ class ExportRequest:
     order: str = "appearance"
     date: datetime.date | None = None
     bom: bool = False
+    sheet_lang: str | None = None
 
     @property
     def day(self) -> datetime.date:
@@ -65,27 +67,35 @@ def parse_langs(text: str) -> tuple[str, ...]:
 def check_langs(langs: tuple[str, ...]) -> None:
     unknown = [lang for lang in langs if lang not in LANGS]
     if unknown:
-        raise ExportError(f"unknown language {unknown[0]!r}; use two or three of en, km, ko")
+        message = _("unknown language {lang}; use two or three of en, km, ko")
+        raise ExportError(message.format(lang=repr(unknown[0])))
     if len(set(langs)) != len(langs) or not 2 <= len(langs) <= 3:
-        raise ExportError("give two or three different languages, such as en,km or en,km,ko")
+        raise ExportError(_("give two or three different languages, such as en,km or en,km,ko"))
 
 
 def check_request(request: ExportRequest) -> None:
     """Raise ExportError (ProgressNeeded for the progress filters) for a bad request."""
     check_langs(request.langs)
+    if request.sheet_lang is not None and request.sheet_lang not in LANGS:
+        message = _("unknown sheet language {lang}; choose {choices}")
+        raise ExportError(message.format(lang=repr(request.sheet_lang), choices=", ".join(LANGS)))
     if request.order not in ORDERS:
-        raise ExportError(f"unknown order {request.order!r}; choose {', '.join(ORDERS)}")
+        message = _("unknown order {order}; choose {choices}")
+        raise ExportError(message.format(order=repr(request.order), choices=", ".join(ORDERS)))
     for category in sorted(request.categories - set(CATEGORIES)):
-        raise ExportError(f"unknown category {category!r}; choose {', '.join(CATEGORIES)}")
+        message = _("unknown category {category}; choose {choices}")
+        raise ExportError(message.format(category=repr(category), choices=", ".join(CATEGORIES)))
     for state in sorted(request.statuses - set(FILTER_STATES)):
-        raise ExportError(f"unknown status {state!r}; choose {', '.join(FILTER_STATES)}")
+        message = _("unknown status {status}; choose {choices}")
+        raise ExportError(message.format(status=repr(state), choices=", ".join(FILTER_STATES)))
     _check_progress(request)
 
 
 def _check_progress(request: ExportRequest) -> None:
+    needs_progress = _("{option} needs reading progress, and none was given")
     if request.statuses and request.status_source is None:
-        raise ProgressNeeded(f"--status {NEEDS_PROGRESS}")
+        raise ProgressNeeded(needs_progress.format(option="--status"))
     if request.seen_only and request.progress is None:
-        raise ProgressNeeded(f"--seen {NEEDS_PROGRESS}")
+        raise ProgressNeeded(needs_progress.format(option="--seen"))
     if request.seen_only and request.document is None:
-        raise ExportError("--seen needs --text FILE: the text whose read paragraphs count")
+        raise ExportError(_("--seen needs --text FILE: the text whose read paragraphs count"))

@@ -11,22 +11,25 @@ import datetime
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from glossary.i18n import DEFAULT, N_, gettext_in
 from glossary.model import CATEGORIES, Entry, Form
 
+# The words of a sheet are marked here and translated into the sheet's language
+# (`Sheet.tr`), which need not be the interface language.
 LANGS: tuple[str, ...] = ("en", "km", "ko")
-LANG_NAMES = {"en": "English", "km": "Khmer", "ko": "Korean"}
+LANG_NAMES = {"en": N_("English"), "km": N_("Khmer"), "ko": N_("Korean")}
 CATEGORY_TITLES = {
-    "person": "People",
-    "place": "Places",
-    "country": "Countries",
-    "organisation": "Organisations",
-    "event": "Events",
-    "language": "Languages",
-    "document": "Documents",
-    "term": "Terms",
+    "person": N_("People"),
+    "place": N_("Places"),
+    "country": N_("Countries"),
+    "organisation": N_("Organisations"),
+    "event": N_("Events"),
+    "language": N_("Languages"),
+    "document": N_("Documents"),
+    "term": N_("Terms"),
 }
-UNVERIFIED = "(unverified)"
-LEGEND = "A form marked (unverified) has not yet been confirmed by a source."
+UNVERIFIED = N_("(unverified)")
+LEGEND = N_("A form marked {unverified} has not yet been confirmed by a source.")
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,13 +63,25 @@ class Row:
 
 @dataclass(frozen=True, slots=True)
 class Sheet:
-    """Everything a format needs: titles, date, languages and the ordered rows."""
+    """Everything a format needs: titles, date, languages and the ordered rows.
+
+    `lang` is the language of the sheet's own words (headings, legend, date)."""
 
     title: str
     source: str
     date: datetime.date
     langs: tuple[str, ...]
     rows: tuple[Row, ...]
+    lang: str = DEFAULT
+
+    def tr(self, message: str) -> str:
+        """One of the sheet's own words (marked with `N_`) in the sheet's language."""
+        return gettext_in(self.lang)(message)
+
+    @property
+    def legend(self) -> str:
+        """The line explaining the (unverified) mark, in the sheet's language."""
+        return self.tr(LEGEND).format(unverified=self.tr(UNVERIFIED))
 
     def shows(self, lang: str) -> bool:
         return lang in self.langs

@@ -17,6 +17,7 @@ from glossary.export.order import sort_rows
 from glossary.export.progress import state_matches, term_state
 from glossary.export.request import ExportRequest, check_request
 from glossary.export.rows import Context, Row, Sheet
+from glossary.i18n import current_language
 from glossary.linker import Link, Linker
 from glossary.model import Entry
 
@@ -38,6 +39,7 @@ def build_sheet(request: ExportRequest) -> Sheet:
         date=request.day,
         langs=request.langs,
         rows=tuple(sort_rows(rows, request.order, positions)),
+        lang=request.sheet_lang or current_language(),
     )
 
 

@@ -18,17 +18,18 @@ from functools import cache
 import jinja2
 from markupsafe import Markup
 
+from glossary import l10n
 from glossary.export.fonts import KHMER_FONTS, KOREAN_FONTS
 from glossary.export.rows import (
     CATEGORY_TITLES,
     LANG_NAMES,
-    LEGEND,
     UNVERIFIED,
     Context,
     Row,
     Sheet,
     heading,
 )
+from glossary.i18n import N_
 from glossary.model import Form
 
 
@@ -66,8 +67,8 @@ def _environment() -> jinja2.Environment:
     )
 
 
-def form_view(lang: str, form: Form | None) -> FormView:
-    name = LANG_NAMES[lang]
+def form_view(lang: str, form: Form | None, name: str = "") -> FormView:
+    name = name or LANG_NAMES[lang]
     if form is None:
         return FormView(lang, name, "—", "", "", True, missing=True)
     return FormView(lang, name, form.text, form.romanization, form.hanja, form.verified)
@@ -75,26 +76,47 @@ def form_view(lang: str, form: Form | None) -> FormView:
 
 def entry_view(row: Row, sheet: Sheet) -> EntryView:
     first = sheet.langs[0]
-    forms = [form_view(lang, row.form(lang)) for lang in sheet.langs if lang != "en"]
+    forms = [
+        form_view(lang, row.form(lang), sheet.tr(LANG_NAMES[lang]))
+        for lang in sheet.langs
+        if lang != "en"
+    ]
     if first != "en" and sheet.shows("en"):
-        forms.insert(0, FormView("en", "English", row.entry.en, "", "", True))
+        forms.insert(0, FormView("en", sheet.tr(LANG_NAMES["en"]), row.entry.en, "", "", True))
     lang, text = heading(row, sheet.langs)
     return EntryView(row.entry.id, text, lang, tuple(forms), row.entry.note, row.context)
 
 
+def labels(sheet: Sheet) -> dict[str, str]:
+    """The sheet's own words, in its language (the template holds no English)."""
+    tr, date = sheet.tr, l10n.date(sheet.date, sheet.lang)
+    return {
+        "title": tr(N_("{title}: study sheet")).format(title=sheet.title),
+        "source": tr(N_("Source text")),
+        "no_source": tr(N_("none (the whole glossary)")),
+        "date": tr(N_("Date")),
+        "day": date,
+        "languages": tr(N_("Languages")),
+        "terms": tr(N_("Terms")),
+        "in_text": tr(N_("In the text")),
+        "footer": tr(N_("Made with Tonle on {date}.")).format(date=date),
+    }
+
+
 def render(sheet: Sheet) -> str:
     groups = [
-        (CATEGORY_TITLES[category], [entry_view(row, sheet) for row in rows])
+        (sheet.tr(CATEGORY_TITLES[category]), [entry_view(row, sheet) for row in rows])
         for category, rows in sheet.groups()
     ]
     template = _environment().get_template("sheet.html.j2")
-    languages = ", ".join(LANG_NAMES[lang] for lang in sheet.langs)
+    languages = ", ".join(sheet.tr(LANG_NAMES[lang]) for lang in sheet.langs)
     return template.render(
         sheet=sheet,
+        text=labels(sheet),
         groups=groups,
         languages=languages,
-        legend=LEGEND,
-        unverified=UNVERIFIED,
+        legend=sheet.legend,
+        unverified=sheet.tr(UNVERIFIED),
         khmer_fonts=Markup(KHMER_FONTS),  # our own constant CSS, not content
         korean_fonts=Markup(KOREAN_FONTS),
     )

@@ -11,16 +11,17 @@ from __future__ import annotations
 
 import re
 
+from glossary import l10n
 from glossary.export.rows import (
     CATEGORY_TITLES,
     LANG_NAMES,
-    LEGEND,
     UNVERIFIED,
     Context,
     Row,
     Sheet,
     headword,
 )
+from glossary.i18n import N_
 from glossary.model import Form
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~&#!{}])")
@@ -33,45 +34,54 @@ def escape(text: str) -> str:
     return _SPECIAL.sub(r"\\\1", _SPACES.sub(" ", text))
 
 
-def form_text(form: Form | None) -> str:
+def form_text(form: Form | None, unverified: str = UNVERIFIED) -> str:
     """`ហ៊ុន សែន (Hun Sen)`, `이명박 (I Myeong-bak; 李明博) (unverified)` or `—`."""
     if form is None:
         return "—"
     extra = "; ".join(part for part in (form.romanization, form.hanja) if part)
     text = escape(form.text) + (f" ({escape(extra)})" if extra else "")
-    return text if form.verified else f"{text} {UNVERIFIED}"
+    return text if form.verified else f"{text} {escape(unverified)}"
 
 
 def context_text(context: Context) -> str:
     return f"{escape(context.before)}**{escape(context.term)}**{escape(context.after)}"
 
 
+def _item(label: str, value: str) -> str:
+    """`- Label: value`, the label in the sheet's language (the value already escaped)."""
+    return f"- {escape(label)}: {value}"
+
+
 def entry_lines(row: Row, sheet: Sheet) -> list[str]:
     lines = [f"### {escape(headword(row, sheet.langs)).strip()}", ""]
     if sheet.shows("en") and sheet.langs[0] != "en":
-        lines.append(f"- English: {escape(row.entry.en)}")
+        lines.append(_item(sheet.tr(LANG_NAMES["en"]), escape(row.entry.en)))
+    unverified = sheet.tr(UNVERIFIED)
     for lang in ("km", "ko"):
         if sheet.shows(lang):
-            lines.append(f"- {LANG_NAMES[lang]}: {form_text(row.form(lang))}")
+            text = form_text(row.form(lang), unverified)
+            lines.append(_item(sheet.tr(LANG_NAMES[lang]), text))
     if row.entry.note:
-        lines.append(f"- Note: {escape(row.entry.note).strip()}")
+        lines.append(_item(sheet.tr(N_("Note")), escape(row.entry.note).strip()))
     if row.context:
-        lines.append(f"- In the text: {context_text(row.context)}")
+        lines.append(_item(sheet.tr(N_("In the text")), context_text(row.context)))
     return [*lines, ""]
 
 
 def heading_lines(sheet: Sheet) -> list[str]:
-    source = escape(sheet.source) if sheet.source else "none (the whole glossary)"
-    languages = ", ".join(LANG_NAMES[lang] for lang in sheet.langs)
+    tr = sheet.tr
+    source = escape(sheet.source) if sheet.source else escape(tr(N_("none (the whole glossary)")))
+    languages = ", ".join(tr(LANG_NAMES[lang]) for lang in sheet.langs)
+    title = tr(N_("{title}: study sheet")).format(title=escape(sheet.title))
     return [
-        f"# {escape(sheet.title)}: study sheet",
+        f"# {title}",
         "",
-        f"- Source text: {source}",
-        f"- Date: {sheet.date.isoformat()}",
-        f"- Languages: {languages}",
-        f"- Terms: {len(sheet.rows)}",
+        _item(tr(N_("Source text")), source),
+        _item(tr(N_("Date")), escape(l10n.date(sheet.date, sheet.lang))),
+        _item(tr(N_("Languages")), escape(languages)),
+        _item(tr(N_("Terms")), str(len(sheet.rows))),
         "",
-        LEGEND,
+        escape(sheet.legend),
         "",
     ]
 
@@ -79,7 +89,7 @@ def heading_lines(sheet: Sheet) -> list[str]:
 def render(sheet: Sheet) -> str:
     lines = heading_lines(sheet)
     for category, rows in sheet.groups():
-        lines += [f"## {CATEGORY_TITLES[category]}", ""]
+        lines += [f"## {escape(sheet.tr(CATEGORY_TITLES[category]))}", ""]
         for row in rows:
             lines += entry_lines(row, sheet)
     return "\n".join(lines).rstrip("\n") + "\n"

@@ -18,6 +18,7 @@ from pathlib import Path
 from glossary.export.registry import FORMATS, Format, Part
 from glossary.export.request import ExportError, ExportRequest
 from glossary.export.select import build_sheet
+from glossary.i18n import _
 
 DEFAULT_STEM = "tonle-glossary"
 BOM = "\ufeff"
@@ -35,21 +36,21 @@ def get_format(name: str) -> Format:
     try:
         return FORMATS[name]
     except KeyError:
-        raise ExportError(f"unknown format {name!r}; choose {', '.join(FORMATS)}") from None
+        message = _("unknown format {format}; choose {choices}")
+        raise ExportError(message.format(format=repr(name), choices=", ".join(FORMATS))) from None
 
 
 def render(request: ExportRequest) -> tuple[list[Part], int]:
     """The files of an export, in memory, and the number of entries in them."""
     fmt = get_format(request.format)
     if fmt.needs_english and "en" not in request.langs:
-        raise ExportError(
-            f"{fmt.name} needs English in --langs: its cards ask and answer in English"
-        )
+        message = _("{format} needs English in --langs: its cards ask and answer in English")
+        raise ExportError(message.format(format=fmt.name))
     if request.bom and not fmt.supports_bom:
-        raise ExportError("--bom applies to csv only")
+        raise ExportError(_("--bom applies to csv only"))
     sheet = build_sheet(request)
     if not sheet.rows:
-        raise ExportError("no glossary entry matches; nothing to export")
+        raise ExportError(_("no glossary entry matches; nothing to export"))
     parts = fmt.parts(sheet)
     if request.bom:
         parts = [Part(p.suffix, BOM + p.content) for p in parts if isinstance(p.content, str)]

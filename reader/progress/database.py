@@ -20,7 +20,19 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+from glossary.i18n import _
 from reader.progress.schema import NewerSchemaError, current_version, migrate, user_version
+
+
+class _CannotSave:
+    """`progress cannot be saved: {reason}`, translated when it is used (not at import)."""
+
+    @staticmethod
+    def format(reason: object) -> str:
+        return _("progress cannot be saved: {reason}").format(reason=reason)
+
+
+_CANNOT_SAVE = _CannotSave()
 
 # Long enough for another Tonle's write (a few milliseconds) or migration to finish.
 BUSY_TIMEOUT_SECONDS = 15.0
@@ -47,7 +59,7 @@ def open_database(path: Path, now: datetime | None = None) -> Opened:
     """Open (creating if needed) the database at `path`; never raises for a bad file."""
     refusal = _why_not_writable(path)
     if refusal is not None:
-        return _in_memory(path, f"progress cannot be saved: {refusal}")
+        return _in_memory(path, _CANNOT_SAVE.format(reason=refusal))
     problem = _unusable_file(path)
     if problem is not None:
         return _start_afresh(path, problem, now or datetime.now(UTC))
@@ -56,9 +68,9 @@ def open_database(path: Path, now: datetime | None = None) -> Opened:
     except CorruptDatabaseError as problem:
         return _start_afresh(path, str(problem), now or datetime.now(UTC))
     except NewerSchemaError as error:
-        return _fresh_memory(f"progress cannot be saved: {path}: {error}")
+        return _fresh_memory(_CANNOT_SAVE.format(reason=f"{path}: {error}"))
     except (sqlite3.Error, OSError) as error:
-        return _in_memory(path, f"progress cannot be saved: {path}: {_one_line(error)}")
+        return _in_memory(path, _CANNOT_SAVE.format(reason=f"{path}: {_one_line(error)}"))
 
 
 def _why_not_writable(path: Path) -> str | None:
@@ -66,11 +78,12 @@ def _why_not_writable(path: Path) -> str | None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        return f"cannot create {path.parent} ({error.strerror or error})"
+        message = _("cannot create {folder} ({reason})")
+        return message.format(folder=path.parent, reason=error.strerror or error)
     if not os.access(path.parent, os.W_OK):
-        return f"{path.parent} is read-only"
+        return _("{path} is read-only").format(path=path.parent)
     if path.exists() and not os.access(path, os.W_OK):
-        return f"{path} is read-only"
+        return _("{path} is read-only").format(path=path)
     return None
 
 
@@ -83,14 +96,14 @@ def _unusable_file(path: Path) -> str | None:
     if not path.exists():
         return None
     if not path.is_file():
-        return "not a regular file"
+        return _("not a regular file")
     try:
         with path.open("rb") as file:
             header = file.read(len(_SQLITE_HEADER))
     except OSError as error:
-        return f"cannot be read: {error.strerror or error}"
+        return _("cannot be read: {reason}").format(reason=error.strerror or error)
     if header and header != _SQLITE_HEADER:
-        return "file is not a database"
+        return _("file is not a database")
     return None
 
 
@@ -132,9 +145,8 @@ def _refuse_newer(connection: sqlite3.Connection) -> None:
     """
     found = user_version(connection)
     if found > current_version():
-        raise NewerSchemaError(
-            f"written by a newer Tonle (schema {found}; this one knows {current_version()})"
-        )
+        message = _("written by a newer Tonle (schema {found}; this one knows {known})")
+        raise NewerSchemaError(message.format(found=found, known=current_version()))
 
 
 def _use_wal(connection: sqlite3.Connection) -> None:
@@ -148,8 +160,9 @@ def _use_wal(connection: sqlite3.Connection) -> None:
 def _quick_check(connection: sqlite3.Connection) -> None:
     rows = [row[0] for row in connection.execute("PRAGMA quick_check").fetchall()]
     if rows != ["ok"]:
-        first = rows[0] if rows else "no answer"
-        raise CorruptDatabaseError(f"integrity check failed: {_one_line(first)}")
+        first = rows[0] if rows else _("no answer")
+        message = _("integrity check failed: {reason}")
+        raise CorruptDatabaseError(message.format(reason=_one_line(first)))
 
 
 def _guard(step: Callable[[sqlite3.Connection], None], connection: sqlite3.Connection) -> None:
@@ -174,14 +187,26 @@ def _start_afresh(path: Path, reason: str, now: datetime) -> Opened:
     try:
         moved = move_aside(path, now)
     except OSError as error:
-        message = f"progress database {path} is unreadable ({reason}) and could not be moved aside"
-        return _fresh_memory(f"{message} ({error.strerror or error}); progress cannot be saved")
+        message = _(
+            "progress database {path} is unreadable ({reason}) and could not be moved aside "
+            "({error}); progress cannot be saved"
+        )
+        return _fresh_memory(
+            message.format(path=path, reason=reason, error=error.strerror or error)
+        )
     try:
         connection = _open_file(path)
     except (CorruptDatabaseError, sqlite3.Error, NewerSchemaError, OSError) as error:
-        return _fresh_memory(f"progress cannot be saved: {path}: {_one_line(error)}")
-    where = f"moved it to {moved}" if moved else "another Tonle moved it aside"
-    message = f"progress database was unreadable ({reason}); {where}; starting afresh"
+        return _fresh_memory(_CANNOT_SAVE.format(reason=f"{path}: {_one_line(error)}"))
+    if moved:
+        message = _(
+            "progress database was unreadable ({reason}); moved it to {moved}; starting afresh"
+        ).format(reason=reason, moved=moved)
+    else:
+        message = _(
+            "progress database was unreadable ({reason}); another Tonle moved it "
+            "aside; starting afresh"
+        ).format(reason=reason)
     return Opened(connection, can_save=True, messages=[message], moved_to=moved)
 
 
@@ -222,7 +247,8 @@ def _in_memory(path: Path, message: str) -> Opened:
         migrate(memory)
     except (CorruptDatabaseError, sqlite3.Error, NewerSchemaError, OSError) as error:
         memory.close()
-        return _fresh_memory(f"{message}; stored progress cannot be shown ({_one_line(error)})")
+        shown = _("{message}; stored progress cannot be shown ({reason})")
+        return _fresh_memory(shown.format(message=message, reason=_one_line(error)))
     return Opened(memory, can_save=False, messages=[message])
 
 

@@ -26,6 +26,7 @@ from types import TracebackType
 from typing import TypeVar
 
 from glossary.document import Document, Paragraph
+from glossary.i18n import _
 from reader.paths import PROGRESS_DB_NAME
 from reader.progress import sql_activity as terms_sql
 from reader.progress import sql_documents as docs_sql
@@ -241,7 +242,7 @@ class ProgressStore:
                     return work(self._connection)
             except sqlite3.Error as error:
                 _reraise_bugs(error)
-                self._report(f"progress could not be saved: {error}")
+                self._report(_("progress could not be saved: {reason}").format(reason=error))
                 return failed
 
     def _read(self, work: Callable[[sqlite3.Connection], T], failed: T) -> T:
@@ -252,7 +253,7 @@ class ProgressStore:
                     return work(self._connection)
             except sqlite3.Error as error:
                 _reraise_bugs(error)
-                self._report(f"progress could not be read: {error}")
+                self._report(_("progress could not be read: {reason}").format(reason=error))
                 return failed
 
     @contextmanager

@@ -6,24 +6,48 @@ from collections import Counter
 from collections.abc import Iterable
 from datetime import date, timedelta
 
+from glossary.i18n import _, ngettext
 from reader.progress.models import DayStats, DocumentRecord, Overview, TermRecord, TermStatus
 
 
 def format_duration(seconds: float) -> str:
-    """`0 min`, `<1 min`, `18 min`, `1 h 05 min` (minutes rounded down)."""
+    """`0 min`, `<1 min`, `18 min`, `1 h 05 min` (minutes rounded down), translated."""
     if seconds <= 0:
-        return "0 min"
+        return _("{minutes} min").format(minutes=0)
     if seconds < 60:
-        return "<1 min"
+        return _("<1 min")
     minutes = int(seconds // 60)
     if minutes < 60:
-        return f"{minutes} min"
-    return f"{minutes // 60} h {minutes % 60:02d} min"
+        return _("{minutes} min").format(minutes=minutes)
+    return _("{hours} h {minutes} min").format(hours=minutes // 60, minutes=f"{minutes % 60:02d}")
 
 
 def plural(count: int, word: str) -> str:
-    """`1 day`, `2 days`, `0 days` (English regular plurals only)."""
+    """`1 day`, `2 days`, `0 days` (English regular plurals only; translated counts are
+    `paragraphs_text`, `words_text`, `days_text`…)."""
     return f"{count:,} {word}{'' if count == 1 else 's'}"
+
+
+def _count(count: int) -> str:
+    return f"{count:,}"
+
+
+def paragraphs_text(count: int) -> str:
+    """`1 paragraph`, `12 paragraphs` in the interface language."""
+    return ngettext("{count} paragraph", "{count} paragraphs", count).format(count=_count(count))
+
+
+def words_text(count: int) -> str:
+    return ngettext("{count} word", "{count} words", count).format(count=_count(count))
+
+
+def days_text(count: int) -> str:
+    return ngettext("{count} day", "{count} days", count).format(count=_count(count))
+
+
+def reading_days_text(count: int) -> str:
+    message = ngettext("{count} reading day", "{count} reading days", count)
+    return message.format(count=_count(count))
 
 
 def progress_line(record: DocumentRecord) -> str:
@@ -34,9 +58,12 @@ def progress_line(record: DocumentRecord) -> str:
 def paragraphs_line(read: int, total: int, seconds: float) -> str:
     """`12 of 23 paragraphs · 52% · 18 min`; without a total, `12 paragraphs read · 18 min`."""
     if total <= 0:
-        return f"{plural(read, 'paragraph')} read · {format_duration(seconds)}"
+        message = ngettext("{count} paragraph read", "{count} paragraphs read", read)
+        return f"{message.format(count=_count(read))} · {format_duration(seconds)}"
     percent = min(100, read * 100 // total)
-    return f"{read} of {plural(total, 'paragraph')} · {percent}% · {format_duration(seconds)}"
+    message = ngettext("{read} of {count} paragraph", "{read} of {count} paragraphs", total)
+    done = message.format(read=read, count=_count(total))
+    return f"{done} · {percent}% · {format_duration(seconds)}"
 
 
 def reading_streak(days: Iterable[DayStats], today: date) -> int:
@@ -61,13 +88,14 @@ def terms_line(counts: dict[TermStatus, int]) -> str:
     learning = sum(n for status, n in counts.items() if status.is_learning)
     new, known = counts.get(TermStatus.NEW, 0), counts.get(TermStatus.KNOWN, 0)
     ignored = counts.get(TermStatus.IGNORED, 0)
-    return f"{new} new · {learning} learning · {known} known · {ignored} ignored"
+    message = _("{new} new · {learning} learning · {known} known · {ignored} ignored")
+    return message.format(new=new, learning=learning, known=known, ignored=ignored)
 
 
 def day_line(day: DayStats) -> str:
     """`4 paragraphs · 312 words · 12 min`."""
-    words = plural(day.words, "word")
-    return f"{plural(day.paragraphs, 'paragraph')} · {words} · {format_duration(day.seconds)}"
+    words = words_text(day.words)
+    return f"{paragraphs_text(day.paragraphs)} · {words} · {format_duration(day.seconds)}"
 
 
 def overview(

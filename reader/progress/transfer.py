@@ -24,6 +24,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
+from glossary.i18n import N_, _
 from reader.progress.models import DayStats, DocumentSnapshot, Snapshot, TermRecord, TermStatus
 from reader.progress.times import from_iso, to_iso
 
@@ -49,16 +50,19 @@ def read_import(path: Path) -> Snapshot:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise TransferError(f"{path}: no such file") from None
+        raise TransferError(_("{path}: no such file").format(path=path)) from None
     except UnicodeDecodeError as error:
-        raise TransferError(f"{path}: not UTF-8 (byte offset {error.start})") from None
+        message = _("{path}: not UTF-8 (byte offset {offset})")
+        raise TransferError(message.format(path=path, offset=error.start)) from None
     except OSError as error:
-        raise TransferError(f"{path}: cannot be read ({error.strerror or error})") from None
+        message = _("{path}: cannot be read ({reason})")
+        raise TransferError(message.format(path=path, reason=error.strerror or error)) from None
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
         place = f"{path}:{error.lineno}:{error.colno}"
-        raise TransferError(f"{place}: not valid JSON ({error.msg})") from None
+        message = _("{place}: not valid JSON ({reason})")
+        raise TransferError(message.format(place=place, reason=error.msg)) from None
     try:
         return snapshot_from_json(data)
     except TransferError as error:
@@ -120,10 +124,12 @@ def _day_json(day: DayStats) -> dict[str, Any]:
 def snapshot_from_json(data: object) -> Snapshot:
     """A Snapshot from parsed JSON; TransferError naming the first bad field."""
     if not isinstance(data, dict) or data.get("format") != FORMAT_NAME:
-        raise TransferError(f'not a Tonle progress export (no "format": "{FORMAT_NAME}")')
+        message = _('not a Tonle progress export (no "format": "{name}")')
+        raise TransferError(message.format(name=FORMAT_NAME))
     version = data.get("version")
     if version != FORMAT_VERSION:
-        raise TransferError(f"export format version {version!r}; this Tonle reads {FORMAT_VERSION}")
+        message = _("export format version {version}; this Tonle reads {known}")
+        raise TransferError(message.format(version=repr(version), known=FORMAT_VERSION))
     return Snapshot(
         documents=tuple(_items(data, "documents", "", _document)),
         terms=tuple(_items(data, "terms", "", _term)),
@@ -184,7 +190,8 @@ def _day(obj: dict[str, Any], where: str) -> DayStats:
     try:
         day = date.fromisoformat(_field(obj, "day", str, where))
     except ValueError:
-        raise TransferError(f"{where}.day: expected a date (YYYY-MM-DD)") from None
+        message = _("{field}: expected a date (YYYY-MM-DD)")
+        raise TransferError(message.format(field=f"{where}.day")) from None
     return DayStats(
         day,
         _count(obj, "paragraphs", where),
@@ -195,46 +202,54 @@ def _day(obj: dict[str, Any], where: str) -> DayStats:
 
 def _object(value: object, where: str) -> dict[str, Any]:
     if not isinstance(value, dict):
-        raise TransferError(f"{where}: expected an object")
+        raise TransferError(_("{field}: expected an object").format(field=where))
     return value
 
 
 def _field(obj: dict[str, Any], name: str, kind: type, where: str) -> Any:
     value = obj.get(name)
     if not isinstance(value, kind) or isinstance(value, bool):
-        raise TransferError(f"{where}.{name}: expected {_KIND_NAMES[kind]}".lstrip("."))
+        message = _(_EXPECTED[kind])
+        raise TransferError(message.format(field=f"{where}.{name}".lstrip(".")))
     return value
 
 
-_KIND_NAMES: dict[type, str] = {str: "a string", list: "a list", int: "an integer"}
+_EXPECTED: dict[type, str] = {
+    str: N_("{field}: expected a string"),
+    list: N_("{field}: expected a list"),
+    int: N_("{field}: expected an integer"),
+}
 
 
 def _strings(obj: dict[str, Any], name: str, where: str) -> list[str]:
     values: list[object] = _field(obj, name, list, where)
     strings = [value for value in values if isinstance(value, str)]
     if len(strings) != len(values):
-        raise TransferError(f"{where}.{name}: expected a list of strings")
+        message = _("{field}: expected a list of strings")
+        raise TransferError(message.format(field=f"{where}.{name}"))
     return strings
 
 
 def _count(obj: dict[str, Any], name: str, where: str) -> int:
     value = _field(obj, name, int, where)
     if value < 0:
-        raise TransferError(f"{where}.{name}: expected a count (0 or more)")
+        message = _("{field}: expected a count (0 or more)")
+        raise TransferError(message.format(field=f"{where}.{name}"))
     return int(value)
 
 
 def _number(obj: dict[str, Any], name: str, where: str) -> float:
     value = obj.get(name)
     if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value < math.inf:
-        raise TransferError(f"{where}.{name}: expected a number (0 or more)")
+        message = _("{field}: expected a number (0 or more)")
+        raise TransferError(message.format(field=f"{where}.{name}"))
     return float(value)
 
 
 def _time(obj: dict[str, Any], name: str, where: str) -> datetime:
     moment = _maybe_time(obj, name, where)
     if moment is None:
-        raise TransferError(f"{where}.{name}: expected an ISO date-time")
+        raise TransferError(_(_EXPECTED_TIME).format(field=f"{where}.{name}"))
     return moment
 
 
@@ -247,4 +262,7 @@ def _maybe_time(obj: dict[str, Any], name: str, where: str) -> datetime | None:
             return from_iso(value)
     except ValueError:
         pass
-    raise TransferError(f"{where}.{name}: expected an ISO date-time")
+    raise TransferError(_(_EXPECTED_TIME).format(field=f"{where}.{name}"))
+
+
+_EXPECTED_TIME = N_("{field}: expected an ISO date-time")
