@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from glossary.figures import Figure, figure_gloss
 from glossary.linker import Link
 from glossary.model import Entry, Form
 
@@ -32,14 +33,26 @@ def after_possessive(text: str, end: int) -> int:
     return end
 
 
-def annotate(text: str, links: Sequence[Link], entries: dict[str, Entry]) -> str:
-    """`text` with ` [gloss]` inserted after each link."""
+def annotate(
+    text: str,
+    links: Sequence[Link],
+    entries: dict[str, Entry],
+    figures: Sequence[Figure] = (),
+) -> str:
+    """`text` with ` [gloss]` inserted after each link, and after each figure its Khmer
+    and Korean forms (a figure overlapping a link is left out; see `outside_figures` for
+    the links inside a figure)."""
+    inserts = [(after_possessive(text, k.end), gloss(entries[k.entry_id])) for k in links]
+    inserts += [
+        (f.end, figure_gloss(f))
+        for f in figures
+        if not any(k.start < f.end and f.start < k.end for k in links)
+    ]
     parts: list[str] = []
     last = 0
-    for link in links:
-        end = after_possessive(text, link.end)
+    for end, shown in sorted(inserts, key=lambda insert: insert[0]):
         parts.append(text[last:end])
-        parts.append(f" [{gloss(entries[link.entry_id])}]")
+        parts.append(f" [{shown}]")
         last = end
     parts.append(text[last:])
     return "".join(parts)

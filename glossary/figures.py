@@ -22,12 +22,15 @@ figures stays cheap enough for a reader's first paint.
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, fields
 from decimal import Decimal
 from enum import StrEnum
 from typing import Literal
+
+from glossary.linker import Link
 
 LANGS = ("km", "ko")
 
@@ -172,9 +175,11 @@ _SCALE = rf"(?:\s+(?P<scale>{_ALT(_SCALES)}))?"
 _BEFORE = r"(?<![\w.,/:$£€₩៛-])"  # not inside a code (COVID-19), a ratio or an amount
 _AFTER = r"(?![\w%]|[.,/:]\d)"
 _NUMBER = rf"{_BEFORE}(?P<num>{_DIGITS}|(?i:{_SPELLED})\b){_SCALE}"
-_QUALIFIER = (
-    r"(?:(?P<qual>(?i:more than|over|roughly|about|around|approximately|some|nearly|almost"
-    r"|less than|fewer than|at least))\s+)?"
+# A qualifier is looked for just before a number (matching it at every position of a
+# text as an optional prefix made every pattern several times slower).
+_QUALIFIER_BEFORE = re.compile(
+    r"(?<![\w-])(?i:more than|over|roughly|about|around|approximately|some|nearly|almost"
+    r"|less than|fewer than|at least)\s+$"
 )
 _YEAR = r"(?:1[5-9]\d\d|20\d\d)"
 _MONTH = rf"(?P<month>{_ALT(_MONTHS)})"
@@ -226,26 +231,20 @@ _DIMENSIONS = {
 }
 
 _MONEY_BEFORE = re.compile(
-    _QUALIFIER
-    + r"(?<![\w$])(?P<cur>US\s?\$|(?i:USD|KHR|KRW)\s?|\$|₩|៛)\s?(?P<num>"
+    r"(?<![\w$])(?P<cur>US\s?\$|(?i:USD|KHR|KRW)\s?|\$|₩|៛)\s?(?P<num>"
     + _DIGITS
     + r")"
     + _SCALE
     + _AFTER
 )
-_MONEY_AFTER = re.compile(
-    _QUALIFIER + _NUMBER + r"\s+(?P<cur>(?i:US dollars|dollars|riels?)|won|USD|KHR|KRW)\b"
-)
+_MONEY_AFTER = re.compile(_NUMBER + r"\s+(?P<cur>(?i:US dollars|dollars|riels?)|won|USD|KHR|KRW)\b")
 _MEASURE = re.compile(
-    _QUALIFIER
-    + _NUMBER
+    _NUMBER
     + r"\s?(?P<unit>"
     + _ALT(f"(?:{pattern})" for pattern, _ in _UNITS)
     + rf")(?:\s+(?P<dim>{_ALT(_DIMENSIONS)})\b)?"
 )
-_PERCENT = re.compile(
-    _QUALIFIER + _BEFORE + rf"(?P<num>{_DIGITS})\s?(?:%|(?i:per\s?cent|percent)\b)"
-)
+_PERCENT = re.compile(_BEFORE + rf"(?P<num>{_DIGITS})\s?(?:%|(?i:per\s?cent|percent)\b)")
 _DATE_DAY_FIRST = re.compile(rf"\b{_DAY}\s+{_MONTH}(?:,?\s+(?P<year>{_YEAR}))?\b")
 _DATE_MONTH_FIRST = re.compile(
     rf"\b{_MONTH}(?:\s+{_DAY}(?:st|nd|rd|th)?)?(?:,?\s+(?P<year>{_YEAR}))?\b{_AFTER}"
@@ -265,7 +264,7 @@ _ORDINAL_WORDS = re.compile(
     rf"\b(?P<w>(?:(?:{_ALT(_TENS)})-)?(?:{_ALT(sorted(_ORDINAL_VALUE, key=len, reverse=True))}))"
     r"\b(?!-)(?:\s+(?P<ann>anniversary)\b)?"
 )
-_COUNT = re.compile(_QUALIFIER + _NUMBER + r"(?:\s+(?P<more>more)\b(?!\s+than))?" + _AFTER)
+_COUNT = re.compile(_NUMBER + r"(?:\s+(?P<more>more)\b(?!\s+than))?" + _AFTER)
 _VAGUE = re.compile(
     r"\b(?:(?P<several>[Ss]everal|[Aa] few)\s+(?P<unit>hundreds?|thousands?|dozens?)\b"
     r"|(?P<tens>[Tt]ens of thousands)\b"
@@ -317,6 +316,18 @@ def find_figures(text: str) -> list[Figure]:
     return figures
 
 
+def outside_figures(links: Sequence[Link], figures: Sequence[Figure]) -> list[Link]:
+    """`links` less those inside a figure: "million" in "US$17 million" and "anniversary"
+    in "23rd anniversary" are part of the figure, which is rendered whole."""
+    if not figures:
+        return list(links)
+    return [
+        link
+        for link in links
+        if not any(f.start <= link.start and link.end <= f.end for f in figures)
+    ]
+
+
 def _candidates(text: str) -> Iterator[tuple[int, Figure]]:
     """(priority, figure) for every pattern that matches; lower priority wins a tie."""
     finders: tuple[tuple[re.Pattern[str], Callable[[str, re.Match[str]], Figure | None]], ...]
@@ -346,15 +357,21 @@ def _candidates(text: str) -> Iterator[tuple[int, Figure]]:
 
 
 def _figure(
-    text: str, match: re.Match[str], kind: Kind, value: Decimal, **fields: object
+    text: str,
+    match: re.Match[str],
+    kind: Kind,
+    value: Decimal,
+    qualified: bool = False,
+    **fields: object,
 ) -> Figure:
+    """The figure `match` found; `qualified`: take in a qualifier right before it."""
     start, end = match.span()
+    if qualified and "qualifier" not in fields:
+        before = _QUALIFIER_BEFORE.search(text, max(0, start - 20), start)
+        if before is not None:
+            start = before.start()
+            fields["qualifier"] = _QUALIFIERS[" ".join(before[0].lower().split())]
     return Figure(start, end, kind, value, text[start:end], **fields)  # type: ignore[arg-type]
-
-
-def _qualifier(match: re.Match[str]) -> str:
-    qual = match.groupdict().get("qual")
-    return _QUALIFIERS[" ".join(qual.lower().split())] if qual else ""
 
 
 def _number(match: re.Match[str]) -> tuple[Decimal, bool]:
@@ -370,9 +387,7 @@ def _number(match: re.Match[str]) -> tuple[Decimal, bool]:
 def _money(text: str, match: re.Match[str]) -> Figure:
     value, spelled = _number(match)
     currency = _CURRENCIES[match["cur"].lower().replace(" ", "")]
-    return _figure(
-        text, match, Kind.MONEY, value, unit=currency, qualifier=_qualifier(match), spelled=spelled
-    )
+    return _figure(text, match, Kind.MONEY, value, True, unit=currency, spelled=spelled)
 
 
 def _measure(text: str, match: re.Match[str]) -> Figure:
@@ -384,8 +399,8 @@ def _measure(text: str, match: re.Match[str]) -> Figure:
         match,
         Kind.MEASURE,
         value,
+        True,
         unit=unit,
-        qualifier=_qualifier(match),
         style=dimension,
         spelled=spelled,
     )
@@ -393,7 +408,7 @@ def _measure(text: str, match: re.Match[str]) -> Figure:
 
 def _percent(text: str, match: re.Match[str]) -> Figure:
     value = Decimal(match["num"].replace(",", ""))
-    return _figure(text, match, Kind.PERCENT, value, qualifier=_qualifier(match))
+    return _figure(text, match, Kind.PERCENT, value, True)
 
 
 def _date(text: str, match: re.Match[str]) -> Figure | None:
@@ -482,14 +497,12 @@ def _vague(text: str, match: re.Match[str]) -> Figure:
 def _count(text: str, match: re.Match[str]) -> Figure | None:
     value, spelled = _number(match)
     counter = _counter(text, match.end())
-    qualifier = "additional" if match["more"] else _qualifier(match)
     if spelled and value < 3 and not match["scale"]:
         return None  # one and two name rather than count: one day, the two Koreas
     if re.fullmatch(_YEAR, match["num"]) and not (counter or match["scale"]):
         return None  # a year
-    return _figure(
-        text, match, Kind.COUNT, value, unit=counter, qualifier=qualifier, spelled=spelled
-    )
+    more = {"qualifier": "additional"} if match["more"] else {}  # ten more projects
+    return _figure(text, match, Kind.COUNT, value, True, unit=counter, spelled=spelled, **more)
 
 
 def _counter(text: str, end: int) -> str:
@@ -511,6 +524,7 @@ def _counter(text: str, end: int) -> str:
 # --- rendering -------------------------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=4096)  # a page redraw renders its figures again
 def render_figure(figure: Figure, lang: str) -> Rendering:
     """How `figure` is written in Khmer (`km`) or Korean (`ko`)."""
     if lang not in LANGS:

@@ -15,6 +15,7 @@ from typing import Any
 import click
 
 from glossary.annotate import LEGEND, annotate
+from glossary.figures import LANGS, Figure, find_figures, outside_figures, render_figure
 from glossary.linker import Link, Linker
 from glossary.model import Entry, Form
 from reader.cli_common import fail, glossary_files, glossary_option, load_glossary, open_document
@@ -80,6 +81,12 @@ def read_command(
 @click.argument("file", type=click.Path(path_type=Path))
 @glossary_option
 @click.option("--json", "as_json", is_flag=True, help="Print the links as JSON instead.")
+@click.option(
+    "--figures",
+    "with_figures",
+    is_flag=True,
+    help="Gloss figures too (money, counts, measures, dates) as Khmer and Korean write them.",
+)
 @click.pass_obj
 def annotate_command(
     paths: Paths,
@@ -87,19 +94,26 @@ def annotate_command(
     glossaries: Sequence[Path] = (),
     no_default_glossary: bool = False,
     as_json: bool = False,
+    with_figures: bool = False,
 ) -> None:
     """Print FILE with a Khmer and Korean gloss after every glossary term."""
     document = open_document(file)
     glossary = load_glossary(paths, glossary_files(glossaries, no_default_glossary)).glossary
     links = Linker(glossary).link(document.text)
     entries = {entry.id: entry for entry in glossary}
+    figures = find_figures(document.text) if with_figures else []
+    links = outside_figures(links, figures)  # "million" in "US$17 million" is the figure's
     if as_json:
-        click.echo(
-            json.dumps([link_json(link, entries) for link in links], ensure_ascii=False, indent=1)
-        )
+        found: Any = [link_json(link, entries) for link in links]
+        if with_figures:
+            found = {"links": found, "figures": [figure_json(f) for f in figures]}
+        click.echo(json.dumps(found, ensure_ascii=False, indent=1))
         return
-    click.echo(annotate(document.text, links, entries))
-    click.echo(f"\n[{len(links)} links · {LEGEND}]", err=True)
+    click.echo(annotate(document.text, links, entries, figures))
+    counted = (
+        f"{len(links)} links · {len(figures)} figures" if with_figures else f"{len(links)} links"
+    )
+    click.echo(f"\n[{counted} · {LEGEND}]", err=True)
 
 
 def form_json(form: Form | None) -> dict[str, Any] | None:
@@ -123,6 +137,18 @@ def link_json(link: Link, entries: dict[str, Entry]) -> dict[str, Any]:
         "en": entry.en,
         "km": form_json(entry.km),
         "ko": form_json(entry.ko),
+    }
+
+
+def figure_json(figure: Figure) -> dict[str, Any]:
+    forms = {lang: render_figure(figure, lang) for lang in LANGS}
+    return {
+        "start": figure.start,
+        "end": figure.end,
+        "surface": figure.surface,
+        "kind": figure.kind.value,
+        "value": str(figure.value),
+        **{lang: {"text": r.text, "note": r.note} for lang, r in forms.items()},
     }
 
 

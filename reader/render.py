@@ -18,6 +18,7 @@ from textual.content import Content, Span
 from textual.style import Style
 
 from glossary.annotate import after_possessive
+from glossary.figures import Figure, figure_gloss
 from glossary.linker import Link
 from glossary.model import Entry, Form
 from reader.progress.models import TermStatus
@@ -48,6 +49,7 @@ NO_STATUSES: Mapping[str, TermStatus] = MappingProxyType({})  # every term new
 FOCUS_STYLE = "reverse bold"
 HIT_STYLE = "on $warning-muted"
 GLOSS_STYLE = "$text-muted"
+FIGURE_STYLE = "underline2 $text-secondary"  # figures: double underline, unlike terms
 UNVERIFIED_MARK = "?"
 
 
@@ -93,6 +95,7 @@ def gloss_text(entry: Entry, options: GlossOptions) -> str:
 
 TERM_META = "tonle-term"
 PARAGRAPH_META = "tonle-paragraph"
+FIGURE_META = "tonle-figure"
 
 
 def meta(key: str, value: object) -> Style:
@@ -109,6 +112,7 @@ def paragraph_content(
     focused: int | None = None,
     hits: Sequence[Hit] = (),
     statuses: Mapping[str, TermStatus] = NO_STATUSES,
+    figures: Sequence[Figure] = (),
 ) -> Content:
     """One paragraph with its links styled by category and learning status (a term not
     in `statuses` is new), and glosses inserted when asked (never after ignored terms)."""
@@ -119,15 +123,57 @@ def paragraph_content(
         if entry is None:
             continue
         status = statuses.get(link.entry_id, TermStatus.NEW)
-        pieces.append(_plain(text, last, link.start, hits))
+        pieces.extend(_between(text, last, link.start, hits, figures, options))
         pieces.append(_term(text, link, entry, status, number == focused, hits))
         last = link.end
         if options.langs != "off" and status is not TermStatus.IGNORED:
             last = after_possessive(text, link.end)  # "Cambodia’s ⟨…⟩", not "Cambodia ⟨…⟩’s"
             pieces.append(_plain(text, link.end, last, hits))
             pieces.append(Content.styled(f" ⟨{gloss_text(entry, options)}⟩", GLOSS_STYLE))
-    pieces.append(_plain(text, last, len(text), hits))
+    pieces.extend(_between(text, last, len(text), hits, figures, options))
     return Content("").join(pieces)
+
+
+GLOSS_LANGS: Mapping[str, tuple[str, ...]] = {
+    "off": (),
+    "km": ("km",),
+    "ko": ("ko",),
+    "both": ("km", "ko"),
+}
+
+
+def _between(
+    text: str,
+    start: int,
+    end: int,
+    hits: Sequence[Hit],
+    figures: Sequence[Figure],
+    options: GlossOptions,
+) -> list[Content]:
+    """Text between two links, with the figures in it marked and, when asked, glossed
+    (a figure that overlaps a link is not shown: the link wins)."""
+    pieces: list[Content] = []
+    for figure in figures:
+        if start <= figure.start and figure.end <= end:
+            pieces.append(_plain(text, start, figure.start, hits))
+            pieces.append(_figure(text, figure, hits))
+            start = figure.end
+            # No Khmer figure when Khmer is romanized: Khmer digits need a Khmer font.
+            langs = [
+                lang
+                for lang in GLOSS_LANGS[options.langs]
+                if lang != "km" or not options.romanize_khmer
+            ]
+            if langs:
+                pieces.append(Content.styled(f" ⟨{figure_gloss(figure, langs)}⟩", GLOSS_STYLE))
+    pieces.append(_plain(text, start, end, hits))
+    return pieces
+
+
+def _figure(text: str, figure: Figure, hits: Sequence[Hit]) -> Content:
+    size = figure.end - figure.start
+    spans = [Span(0, size, FIGURE_STYLE), Span(0, size, meta(FIGURE_META, figure.as_plain()))]
+    return _with_hits(Content(figure.surface, spans), figure.start, figure.end, hits)
 
 
 def _plain(text: str, start: int, end: int, hits: Sequence[Hit]) -> Content:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import overload
 
 from glossary.document import Document, Kind, Paragraph
+from glossary.figures import Figure, find_figures, outside_figures
 from glossary.linker import Link, Linker
 from glossary.model import Entry, Glossary
 from glossary.normalize import normalize
@@ -81,6 +82,7 @@ class ReadingSession:
     statuses: Mapping[str, TermStatus] = field(default_factory=dict)  # missing: new
     read: Set[int] = field(default_factory=set)  # indexes of paragraphs read
     _links: dict[int, list[Link]] = field(default_factory=dict)
+    _figures: dict[int, list[Figure]] = field(default_factory=dict)
     _body_number: dict[int, int] = field(default_factory=dict)
     _hits_by_paragraph: dict[int, list[Hit]] = field(default_factory=dict)
 
@@ -132,12 +134,21 @@ class ReadingSession:
         self._links.clear()
 
     def links(self, index: int) -> list[Link]:
-        """Links of paragraph `index`, with offsets relative to the paragraph text."""
+        """Links of paragraph `index`, with offsets relative to the paragraph text; a term
+        inside a figure ("million" in "US$17 million") is left to the figure."""
         if self.linker is None:
             return []
         cached = self._links.get(index)
         if cached is None:
             cached = self._links[index] = self.linker.link(self.paragraphs[index].text)
+        figures = self.figures(index)
+        return outside_figures(cached, figures) if figures else cached
+
+    def figures(self, index: int) -> list[Figure]:
+        """Figures of paragraph `index` (money, counts, dates…); they need no glossary."""
+        cached = self._figures.get(index)
+        if cached is None:
+            cached = self._figures[index] = find_figures(self.paragraphs[index].text)
         return cached
 
     def entry(self, entry_id: str) -> Entry | None:

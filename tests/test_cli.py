@@ -116,7 +116,10 @@ def test_real_process_no_traceback(tmp_path: Path):
     [
         (lambda d: d / "missing.txt", "no such file"),
         (lambda d: d, "is a directory"),
-        (lambda d: (d / "b.bin").write_bytes(b"PK\x03\x04\x00\x00") and d / "b.bin", "is a binary file"),
+        (
+            lambda d: (d / "b.bin").write_bytes(b"PK\x03\x04\x00\x00") and d / "b.bin",
+            "is a binary file",
+        ),
         (lambda d: (d / "l.txt").write_bytes(b"caf\xe9") and d / "l.txt", "not UTF-8"),
     ],
 )

@@ -28,6 +28,8 @@ from textual.events import Resize
 from textual.geometry import Size
 from textual.widgets import DataTable
 
+from glossary.document import read_document
+from glossary.figures import LANGS, find_figures, render_figure
 from glossary.loader import load
 from reader import terminal_text as tt
 from reader.paths import shipped_glossary
@@ -37,6 +39,7 @@ from reader.screens.term import TermScreen
 from reader.settings import Settings
 from reader.widgets.term_card import TermCard
 from tests.app_support import loaded, make_app
+from tests.conftest import OPED
 
 WIDTHS = range(40, 101)
 HEIGHT = 30
@@ -75,6 +78,8 @@ def source_runs() -> tuple[tuple[str, frozenset[int]], ...]:
     glossary = load([shipped_glossary()]).glossary
     texts = [s for entry in glossary for s in _strings(entry)]
     texts += [p.read_text(encoding="utf-8") for p in sorted(READER.rglob("*.py"))]  # UI strings
+    oped = read_document(OPED).text  # figures of the text, glossed in Khmer and Korean
+    texts += [render_figure(f, lang).text for f in find_figures(oped) for lang in LANGS]
     runs = {run for text in texts for run in SCRIPT_RUN.findall(text)}
     return tuple((run, boundaries(run)) for run in sorted(runs))
 

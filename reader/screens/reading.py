@@ -18,12 +18,13 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Static
 
+from glossary.figures import Figure, figure_card
 from glossary.linker import Linker
 from glossary.model import Glossary
 from reader.app import ReaderConfig
 from reader.commands import READING_COMMANDS, TERM_STATUS_COMMANDS, bindings
 from reader.progress import ProgressStore
-from reader.render import PARAGRAPH_META, TERM_META, GlossOptions
+from reader.render import FIGURE_META, PARAGRAPH_META, TERM_META, GlossOptions
 from reader.screens.reading_progress import ProgressActions
 from reader.screens.reading_terms import NARROW as NARROW  # re-exported: tests use it
 from reader.screens.reading_terms import TermActions
@@ -198,9 +199,13 @@ class ReadingScreen(TermActions, ProgressActions, Screen[None]):
             self.action_go_to(body[max(0, min(number, len(body))) - 1] if number else body[0])
 
     def on_click(self, event: events.Click) -> None:
-        """A click on a term opens its card; on a later paragraph, makes it current."""
+        """A click on a term opens its card, on a figure shows its Khmer and Korean
+        forms; on a later paragraph, makes it current."""
         data = event.style.meta
-        if TERM_META in data:
+        if FIGURE_META in data:
+            card = figure_card(Figure.from_plain(data[FIGURE_META]))
+            self.notify(card, title="Figure", timeout=15, markup=False)
+        elif TERM_META in data:
             self.action_open_term(str(data[TERM_META]))
         elif PARAGRAPH_META in data:
             self.action_go_to(int(data[PARAGRAPH_META]))

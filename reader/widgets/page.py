@@ -52,7 +52,14 @@ class PageView(Vertical):
         text = session.paragraphs[index].text
         links = session.links(index)
         return paragraph_content(
-            text, links, entries, self.options, focused, hits, session.statuses
+            text,
+            links,
+            entries,
+            self.options,
+            focused,
+            hits,
+            session.statuses,
+            session.figures(index),
         )
 
     def show(self) -> None:
