@@ -2,6 +2,10 @@
 
 Every failure the user can cause (a missing file, a bad glossary, a binary text) ends
 as one clear line per problem on stderr and exit code 2, never a traceback.
+
+Every help text and message is in the interface language. `reader.main` chooses it
+before importing this module, because Click reads help texts when commands are defined;
+so help is given as `help=_(…)`, never as a docstring, which gettext cannot translate.
 """
 
 from __future__ import annotations
@@ -14,25 +18,49 @@ from typing import Any
 
 import click
 
-from glossary.annotate import LEGEND, annotate
+from glossary.annotate import annotate
 from glossary.figures import LANGS, Figure, find_figures, outside_figures, render_figure
+from glossary.i18n import LANGUAGES, _, ngettext
 from glossary.linker import Link, Linker
 from glossary.model import Entry, Form
 from reader.cli_common import fail, glossary_files, glossary_option, load_glossary, open_document
 from reader.cli_export import export_command
 from reader.cli_glossary import glossary_group
+from reader.cli_locale import install as localise_click
 from reader.cli_progress import library_command, progress_command
 from reader.paths import Paths, seed_text, user_paths
 from reader.settings import GLOSS_CHOICES, load_settings
 
+localise_click()
 
-@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+
+@click.group(
+    invoke_without_command=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    help=_(
+        "Tonle: read English texts with an English–Khmer–Korean glossary.\n\n"
+        "With no command, opens the bundled op-ed."
+    ),
+)
 @click.option(
     "--data-dir",
     type=click.Path(path_type=Path, file_okay=False),
-    help="Keep Tonle's data here instead of the user data directory.",
+    help=_("Keep Tonle's data here instead of the user data directory."),
 )
-@click.version_option(package_name="tonle")
+@click.option(
+    "--ui-lang",
+    type=click.Choice(LANGUAGES),
+    expose_value=False,  # applied by reader.main before this module is imported
+    help=_(
+        "Interface language: en (English), km (Khmer) or ko (Korean). "
+        "Default: the language chosen in the reader, else the system locale."
+    ),
+)
+@click.version_option(
+    package_name="tonle",
+    help=_("Show the version and exit."),
+    message=_("%(prog)s, version %(version)s"),
+)
 @click.pass_context
 def cli(context: click.Context, data_dir: Path | None) -> None:
     """Tonle: read English texts with an English–Khmer–Korean glossary.
@@ -44,13 +72,15 @@ def cli(context: click.Context, data_dir: Path | None) -> None:
         context.invoke(read_command, file=seed_text())
 
 
-@cli.command("read")
+@cli.command("read", help=_("Open FILE (UTF-8 text or Markdown) in the reader."))
 @click.argument("file", type=click.Path(path_type=Path))
 @glossary_option
 @click.option(
-    "--romanize-khmer/--khmer-script", default=None, help="Show Khmer romanized (no Khmer font)."
+    "--romanize-khmer/--khmer-script",
+    default=None,
+    help=_("Show Khmer romanized (no Khmer font)."),
 )
-@click.option("--glosses", type=click.Choice(GLOSS_CHOICES), help="Interlinear glosses to show.")
+@click.option("--glosses", type=click.Choice(GLOSS_CHOICES), help=_("Interlinear glosses to show."))
 @click.pass_obj
 def read_command(
     paths: Paths,
@@ -69,7 +99,7 @@ def read_command(
         settings.glosses = glosses
     files = glossary_files(glossaries, no_default_glossary)
     if not files:
-        fail("no glossary given (use --glossary FILE)")
+        fail(_("no glossary given (use --glossary FILE)"))
     from reader.app import ReaderConfig, TonleApp
 
     app = TonleApp(ReaderConfig(document, files, paths, settings, document_path=file))
@@ -77,15 +107,17 @@ def read_command(
     sys.exit(app.return_code or 0)
 
 
-@cli.command("annotate")
+@cli.command(
+    "annotate", help=_("Print FILE with a Khmer and Korean gloss after every glossary term.")
+)
 @click.argument("file", type=click.Path(path_type=Path))
 @glossary_option
-@click.option("--json", "as_json", is_flag=True, help="Print the links as JSON instead.")
+@click.option("--json", "as_json", is_flag=True, help=_("Print the links as JSON instead."))
 @click.option(
     "--figures",
     "with_figures",
     is_flag=True,
-    help="Gloss figures too (money, counts, measures, dates) as Khmer and Korean write them.",
+    help=_("Gloss figures too (money, counts, measures, dates) as Khmer and Korean write them."),
 )
 @click.pass_obj
 def annotate_command(
@@ -110,10 +142,12 @@ def annotate_command(
         click.echo(json.dumps(found, ensure_ascii=False, indent=1))
         return
     click.echo(annotate(document.text, links, entries, figures))
-    counted = (
-        f"{len(links)} links · {len(figures)} figures" if with_figures else f"{len(links)} links"
-    )
-    click.echo(f"\n[{counted} · {LEGEND}]", err=True)
+    counted = ngettext("{count} link", "{count} links", len(links)).format(count=len(links))
+    if with_figures:
+        count = len(figures)
+        counted += " · " + ngettext("{count} figure", "{count} figures", count).format(count=count)
+    legend = _("? after a form: not yet confirmed by a source.")  # glossary.annotate.LEGEND
+    click.echo(f"\n[{counted} · {legend}]", err=True)
 
 
 def form_json(form: Form | None) -> dict[str, Any] | None:
