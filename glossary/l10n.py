@@ -15,7 +15,7 @@ from decimal import Decimal
 
 from babel import Locale
 from babel.dates import format_date as babel_date
-from babel.dates import format_timedelta
+from babel.dates import format_skeleton, format_time, format_timedelta
 from babel.lists import format_list as babel_list
 from babel.numbers import format_compact_decimal, format_decimal, format_percent
 
@@ -34,6 +34,17 @@ def _digits(text: str, lang: str, khmer: bool) -> str:
 def date(value: datetime.date, lang: str, *, khmer: bool = False, form: str = "long") -> str:
     """`24 វិច្ឆិកា 2026` (km), `2026년 11월 24일` (ko), `November 24, 2026` (en)."""
     return _digits(babel_date(value, form, locale=lang), lang, khmer)
+
+
+def short_date(value: datetime.date, lang: str, *, khmer: bool = False) -> str:
+    """A day in a list of days: weekday, day and month (`Tue, Nov 24`, `11월 24일 (화)`)."""
+    return _digits(format_skeleton("MMMEd", value, locale=lang), lang, khmer)
+
+
+def short_datetime(value: datetime.datetime, lang: str, *, khmer: bool = False) -> str:
+    """A moment in a list: month, day and time (`Nov 24, 14:05`, `11월 24일 오후 2:05`)."""
+    day = format_skeleton("MMMd", value, locale=lang)
+    return _digits(f"{day} {format_time(value, 'short', locale=lang)}", lang, khmer)
 
 
 def number(value: float | int | Decimal, lang: str, *, khmer: bool = False) -> str:

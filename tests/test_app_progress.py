@@ -219,7 +219,7 @@ async def test_statistics_show_the_days_reading_and_terms():
         assert "Today      3 paragraphs · " in summary and "1 min" in summary
         assert "1 known" in summary
         bars = text_of(app, "#stats-day-bars").splitlines()
-        assert len(bars) == 14 and bars[-1].startswith("Mon 10 Mar █")
+        assert len(bars) == 14 and bars[-1].startswith("Mon, Mar 10 █")
         assert "3 ¶" in bars[-1] and "·" in bars[0]
         assert "known      ▉                1" in text_of(app, "#stats-terms")
         await pilot.press("escape")

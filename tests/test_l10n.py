@@ -77,3 +77,16 @@ def test_unknown_language_falls_back_to_english():
         assert i18n._("Quit") == "Quit"
     finally:
         i18n.use_language("en")
+
+
+@pytest.mark.parametrize(
+    ("lang", "day", "moment"),
+    [
+        ("en", "Tue, Nov 24", "Nov 24 2:05 PM"),
+        ("km", "អង្គារ 24 វិច្ឆិកា", "24 វិច្ឆិកា 2:05 PM"),
+        ("ko", "11월 24일 (화)", "11월 24일 PM 2:05"),
+    ],
+)
+def test_short_dates_for_lists(lang, day, moment):
+    assert l10n.short_date(DAY, lang) == day
+    assert l10n.short_datetime(datetime.datetime(2026, 11, 24, 14, 5), lang) == moment

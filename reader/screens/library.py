@@ -8,6 +8,7 @@ unreadable) is one notification line; nothing else changes.
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import datetime
 from pathlib import Path
 
 from textual import on
@@ -16,7 +17,8 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from glossary.document import DocumentError, read_document
-from glossary.i18n import N_
+from glossary.i18n import N_, _, current_language, ngettext
+from glossary.l10n import short_datetime
 from reader.app import ReaderConfig
 from reader.commands import Command, bindings
 from reader.progress import DocumentRecord, ProgressStore, progress_line
@@ -25,7 +27,11 @@ LIBRARY_COMMANDS = [
     Command("open-document", "enter", "open_selected", N_("Open")),
     Command("back-library", "escape", "app.pop_screen", N_("Back")),
 ]
-OPENED_FORMAT = "%Y-%m-%d %H:%M"
+
+
+def opened_label(moment: datetime) -> str:
+    """`Nov 24, 14:05` in the interface language (Babel)."""
+    return short_datetime(moment, current_language())
 
 
 def glossary_names(record: DocumentRecord) -> str:
@@ -35,28 +41,29 @@ def glossary_names(record: DocumentRecord) -> str:
 def detail_line(record: DocumentRecord) -> str:
     """Where the document's file is (or that it is gone) and its glossaries, in full."""
     if not record.path:
-        where = "not opened from a file"
+        where = _("not opened from a file")
     elif Path(record.path).is_file():
         where = record.path
     else:
-        where = f"{record.path} (file gone: moved or deleted)"
-    glossaries = ", ".join(record.glossary_paths) or "none recorded"
-    return f"{where}\nglossaries: {glossaries}"
+        where = _("{path} (file gone: moved or deleted)").format(path=record.path)
+    glossaries = ", ".join(record.glossary_paths) or _("none recorded")
+    return where + "\n" + _("glossaries: {glossaries}").format(glossaries=glossaries)
 
 
 def config_for(record: DocumentRecord, current: ReaderConfig) -> tuple[ReaderConfig, str]:
     """The reader configuration for `record`'s file, and a note for the reader (may be
     empty). Raises DocumentError with one line when the document cannot be opened."""
     if not record.path:
-        raise DocumentError(f"“{record.title}” was not opened from a file")
+        raise DocumentError(_("“{title}” was not opened from a file").format(title=record.title))
     path = Path(record.path)
     if not path.exists():
-        raise DocumentError(f"{path}: the file is gone (moved or deleted); its progress is kept")
+        message = _("{path}: the file is gone (moved or deleted); its progress is kept")
+        raise DocumentError(message.format(path=path))
     document = read_document(path)
     glossaries = [Path(g) for g in record.glossary_paths]
     note = ""
     if not glossaries or not all(g.is_file() for g in glossaries):
-        note = "Its glossary is gone; the current glossary is used." if glossaries else ""
+        note = _("Its glossary is gone; the current glossary is used.") if glossaries else ""
         glossaries = list(current.glossary_files)
     return replace(current, document=document, document_path=path, glossary_files=glossaries), note
 
@@ -82,21 +89,22 @@ class LibraryScreen(Screen[None]):
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
         title = max(16, self.app.size.width // 4)
-        for label, width in (("Title", title), ("Progress", 38), ("Last opened", 16)):
+        for label, width in ((_("Title"), title), (_("Progress"), 38), (_("Last opened"), 18)):
             table.add_column(label, width=width)
-        table.add_column("Glossary")
+        table.add_column(_("Glossary"))
         for record in self.store.library():
             self.records[record.id] = record
             table.add_row(*self.row(record), key=record.id)
         count = len(self.records)
-        status = f"{count} document{'' if count == 1 else 's'} · Enter opens · Esc back"
+        documents = ngettext("{count} document", "{count} documents", count).format(count=count)
+        status = _("{documents} · Enter opens · Esc back").format(documents=documents)
         self.query_one("#library-status", Static).update(status)
         self.show_detail()
         table.focus()
 
     def row(self, record: DocumentRecord) -> tuple[str, ...]:
-        title = ("▶ " if record.id == self.current_id else "") + (record.title or "(untitled)")
-        opened = record.last_opened.astimezone().strftime(OPENED_FORMAT)
+        title = ("▶ " if record.id == self.current_id else "") + (record.title or _("(untitled)"))
+        opened = opened_label(record.last_opened.astimezone())
         return (title, progress_line(record), opened, glossary_names(record))
 
     def selected(self) -> DocumentRecord | None:
@@ -109,7 +117,7 @@ class LibraryScreen(Screen[None]):
     @on(DataTable.RowHighlighted)
     def show_detail(self) -> None:
         record = self.selected()
-        text = detail_line(record) if record else "No documents opened yet."
+        text = detail_line(record) if record else _("No documents opened yet.")
         self.query_one("#library-detail", Static).update(text)
 
     @on(DataTable.RowSelected)

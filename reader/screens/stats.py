@@ -7,7 +7,7 @@ Days are the reader's local calendar days as of the injected clock.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import datetime
+from datetime import date, datetime
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
@@ -15,12 +15,21 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Sparkline, Static
 
-from glossary.i18n import N_
+from glossary.i18n import N_, _, current_language, ngettext
+from glossary.l10n import short_date
 from reader.charts import bar, last_days
 from reader.commands import Command, bindings
 from reader.progress import DayStats, Overview, ProgressStore, TermStatus, terms_line
-from reader.progress.summary import day_line, format_duration, plural
+from reader.progress.summary import (
+    day_line,
+    days_text,
+    format_duration,
+    paragraphs_text,
+    words_text,
+)
 from reader.progress.times import local_day
+from reader.terminal_text import cell_width
+from reader.widgets.term_card import STATUS_NAMES
 
 BAR_DAYS = 14  # one row per day
 SPARK_DAYS = 30  # one column per day
@@ -34,35 +43,51 @@ STATS_COMMANDS = [
 
 def summary_content(summary: Overview) -> Content:
     """Streak, today, all time, documents and terms, one labelled line each."""
-    total = (
-        f"{plural(summary.total_paragraphs, 'paragraph')} · {plural(summary.total_words, 'word')}"
-        f" · {format_duration(summary.total_seconds)} · {plural(summary.days_read, 'reading day')}"
+    reading_days = ngettext("{count} reading day", "{count} reading days", summary.days_read)
+    total = " · ".join(
+        [
+            paragraphs_text(summary.total_paragraphs),
+            words_text(summary.total_words),
+            format_duration(summary.total_seconds),
+            reading_days.format(count=summary.days_read),
+        ]
     )
     rows = [
-        ("Streak", plural(summary.streak, "day")),
-        ("Today", day_line(summary.today)),
-        ("All time", total),
-        ("Documents", str(summary.documents)),
-        ("Terms", terms_line(summary.terms)),
+        (_("Streak"), days_text(summary.streak)),
+        (_("Today"), day_line(summary.today)),
+        (_("All time"), total),
+        (_("Documents"), str(summary.documents)),
+        (_("Terms"), terms_line(summary.terms)),
     ]
-    lines = [Content.styled(f"{label:<10} ", "bold") + Content(value) for label, value in rows]
+    width = max(cell_width(label) for label, _value in rows) + 2
+    lines = [
+        Content.styled(label + " " * (width - cell_width(label)), "bold") + Content(value)
+        for label, value in rows
+    ]
     return Content("\n").join(lines)
 
 
 def day_bars(days: Sequence[DayStats]) -> Content:
     """`Mon 10 Mar ████▌  4 ¶ · 312 words · 12 min`, one row per day."""
     most = max((day.paragraphs for day in days), default=0)
+    labels = [day_label(day.day) for day in days]
+    width = max((cell_width(text) for text in labels), default=0) + 1
     lines = []
-    for day in days:
-        label = Content(f"{day.day:%a %d %b} ")
+    for day, text in zip(days, labels, strict=True):
+        label = Content(text + " " * (width - cell_width(text)))
         drawn = Content.styled(bar(day.paragraphs, most, DAY_BAR_WIDTH), "$accent")
         figures = (
-            f" {day.paragraphs:>3} ¶ · {plural(day.words, 'word')} · {format_duration(day.seconds)}"
+            f" {day.paragraphs:>3} ¶ · {words_text(day.words)} · {format_duration(day.seconds)}"
             if day.active
             else "   ·"
         )
         lines.append(label + drawn + Content(figures))
     return Content("\n").join(lines)
+
+
+def day_label(day: date) -> str:
+    """`Tue, Nov 24` in the interface language (Babel's weekday-day-month skeleton)."""
+    return short_date(day, current_language())
 
 
 def term_bars(counts: dict[TermStatus, int]) -> Content:
@@ -71,7 +96,9 @@ def term_bars(counts: dict[TermStatus, int]) -> Content:
     lines = []
     for status, count in counts.items():
         drawn = Content.styled(bar(count, most, TERM_BAR_WIDTH), "$success")
-        lines.append(Content(f"{status.label:<11}") + drawn + Content(f" {count:,}"))
+        name = _(STATUS_NAMES[status.label])
+        padded = name + " " * max(1, 11 - cell_width(name))
+        lines.append(Content(padded) + drawn + Content(f" {count:,}"))
     return Content("\n").join(lines)
 
 
@@ -88,12 +115,14 @@ class StatisticsScreen(Screen[None]):
         yield Static(id="stats-summary")
         with Horizontal(id="stats-body"):
             with Vertical(id="stats-days"):
-                yield Static(f"Paragraphs read, last {BAR_DAYS} days", classes="stats-title")
+                title = _("Paragraphs read, last {days} days").format(days=BAR_DAYS)
+                yield Static(title, classes="stats-title")
                 yield Static(id="stats-day-bars")
             with Vertical(id="stats-side"):
-                yield Static("Terms by status", classes="stats-title")
+                yield Static(_("Terms by status"), classes="stats-title")
                 yield Static(id="stats-terms")
-                yield Static(f"Words read, last {SPARK_DAYS} days", classes="stats-title")
+                title = _("Words read, last {days} days").format(days=SPARK_DAYS)
+                yield Static(title, classes="stats-title")
                 yield Sparkline([], id="stats-words")
                 yield Static(id="stats-words-scale")
         yield Footer()
@@ -112,5 +141,8 @@ class StatisticsScreen(Screen[None]):
         self.query_one("#stats-words", Sparkline).data = [float(d.words) for d in days]
         most = max(d.words for d in days)
         first, last = days[0].day, days[-1].day
-        scale = f"{first:%d %b} – {last:%d %b} · most {plural(most, 'word')} a day"
+        lang = current_language()
+        scale = _("{first} – {last} · most {words} a day").format(
+            first=short_date(first, lang), last=short_date(last, lang), words=words_text(most)
+        )
         self.query_one("#stats-words-scale", Static).update(scale)
