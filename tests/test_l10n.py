@@ -82,7 +82,7 @@ def test_unknown_language_falls_back_to_english():
 @pytest.mark.parametrize(
     ("lang", "day", "moment"),
     [
-        ("en", "Tue, Nov 24", "Nov 24 2:05 PM"),
+        ("en", "Tue, Nov 24", "Nov 24 2:05\u202fPM"),  # CLDR: narrow no-break space
         ("km", "អង្គារ 24 វិច្ឆិកា", "24 វិច្ឆិកា 2:05 PM"),
         ("ko", "11월 24일 (화)", "11월 24일 PM 2:05"),
     ],
