@@ -15,6 +15,7 @@ from typing import overload
 
 from glossary.document import Document, Kind, Paragraph
 from glossary.figures import Figure, find_figures, outside_figures
+from glossary.i18n import _
 from glossary.linker import Link, Linker
 from glossary.model import Entry, Glossary
 from glossary.normalize import normalize
@@ -117,10 +118,11 @@ class ReadingSession:
         """`paragraph 7 of 23` counting body paragraphs; the title and source say so."""
         paragraph = self.paragraphs[self.current]
         if paragraph.kind is Kind.TITLE:
-            return "title"
+            return _("title")
         if paragraph.kind is Kind.SOURCE:
-            return "source"
-        return f"paragraph {self._body_number[paragraph.index]} of {len(self._body_number)}"
+            return _("source")
+        number, total = self._body_number[paragraph.index], len(self._body_number)
+        return _("paragraph {number} of {total}").format(number=number, total=total)
 
     @property
     def fraction(self) -> float:
