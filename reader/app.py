@@ -9,6 +9,7 @@ from functools import partial
 from pathlib import Path
 
 from textual.app import App, SystemCommand
+from textual.message import Message
 from textual.screen import Screen
 
 from glossary.document import Document
@@ -19,6 +20,7 @@ from reader.localize import localized
 from reader.paths import Paths
 from reader.progress import ProgressStore
 from reader.progress.times import now_utc
+from reader.progress_writer import SerialWriter
 from reader.settings import Settings, save_settings
 from reader.term_statuses import TermStatuses
 
@@ -66,11 +68,19 @@ class TonleApp(App[None]):
         # receive the store and the statuses, never reach for them.
         self.store: ProgressStore | None = None
         self.terms: TermStatuses | None = None
+        self.writer = SerialWriter()
+
+    @dataclass
+    class ProgressNotice(Message):
+        """A notice from the store (posted: the store may speak from the writer thread)."""
+
+        text: str
 
     def on_unmount(self) -> None:
         terminal_text.uninstall()
+        self.writer.close()  # after the screens: they queue their last writes on unmount
         if self.store is not None:
-            self.store.close()  # after the screens: they save their progress on unmount
+            self.store.close()
 
     def on_mount(self) -> None:
         from reader.screens.reading import ReadingScreen
@@ -78,14 +88,17 @@ class TonleApp(App[None]):
         self.theme = self.config.settings.theme
         self.sub_title = self.config.document.title
         self.store = ProgressStore(
-            self.config.paths.data_dir, on_message=self.progress_notice, clock=self.config.clock
+            self.config.paths.data_dir,
+            on_message=lambda text: self.post_message(self.ProgressNotice(text)),
+            clock=self.config.clock,
         )
-        self.terms = TermStatuses(self.store)
-        self.push_screen(localized(ReadingScreen)(self.config, self.store, self.terms))
+        self.terms = TermStatuses(self.store, self.writer)
+        self.push_screen(localized(ReadingScreen)(self.config, self.store, self.terms, self.writer))
 
-    def progress_notice(self, message: str) -> None:
-        """A one-line notice from the progress store, shown once (a failing disk would
-        otherwise repeat "could not be saved" at every keypress)."""
+    def on_tonle_app_progress_notice(self, notice: ProgressNotice) -> None:
+        """Show a store notice once (a failing disk would otherwise repeat "could not be
+        saved" at every keypress)."""
+        message = notice.text
         kind = "unsaved" if "be saved" in message else message
         if kind not in self._told:
             self._told.add(kind)
@@ -102,7 +115,7 @@ class TonleApp(App[None]):
         self.config = config
         self.sub_title = config.document.title
         screen = localized(ReadingScreen)(
-            config, self.store, self.terms, exit_on_bad_glossary=False
+            config, self.store, self.terms, self.writer, exit_on_bad_glossary=False
         )
         if isinstance(self.screen, ReadingScreen):
             self.switch_screen(screen)
@@ -110,14 +123,15 @@ class TonleApp(App[None]):
             self.push_screen(screen)
 
     def save_reading(self) -> str:
-        """Save the open document's reading time now; return its document id."""
+        """Save the open document's progress now (before a screen reads the store);
+        return its document id."""
         from reader.screens.reading import ReadingScreen
 
         reading = next((s for s in self.screen_stack if isinstance(s, ReadingScreen)), None)
-        if reading is None:
-            return ""
-        reading.tracker.flush()
-        return reading.tracker.doc_id
+        if reading is not None:
+            reading.save_progress()
+        self.writer.wait()
+        return reading.tracker.doc_id if reading else ""
 
     def action_statistics(self) -> None:
         from reader.screens.stats import StatisticsScreen

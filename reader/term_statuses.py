@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from reader.progress import ProgressStore, TermRecord, TermStatus
+from reader.progress_writer import SerialWriter
 
 # Browser filter groups: the four learning levels are one group.
 GROUPS = ("new", "learning", "known", "ignored")
@@ -21,13 +22,16 @@ def group(status: TermStatus) -> str:
 
 
 class TermStatuses:
-    """Statuses by entry id (a term missing from `statuses` is NEW)."""
+    """Statuses by entry id (a term missing from `statuses` is NEW). Status changes and
+    lookups are written at once (the caller shows the stored record); terms seen are
+    collected as paragraphs are shown and written by `save_seen` (through `writer`)."""
 
-    def __init__(self, store: ProgressStore) -> None:
-        self.store = store
+    def __init__(self, store: ProgressStore, writer: SerialWriter) -> None:
+        self.store, self.writer = store, writer
         records = store.terms()
         self.statuses: dict[str, TermStatus] = {k: r.status for k, r in records.items()}
         self._seen: set[str] = set(records)
+        self._unsaved: list[str] = []
         self.version = 0
 
     def status(self, entry_id: str) -> TermStatus:
@@ -50,8 +54,14 @@ class TermStatuses:
         return self.store.term(entry_id)
 
     def see(self, entry_ids: Iterable[str]) -> None:
-        """Note terms shown to the reader; only terms not noted before cost a write."""
-        unseen = [entry_id for entry_id in entry_ids if entry_id not in self._seen]
-        if unseen:
-            self.store.see_terms(unseen)
-            self._seen.update(unseen)
+        """Note terms shown to the reader (in memory; `save_seen` writes them)."""
+        for entry_id in entry_ids:
+            if entry_id not in self._seen:
+                self._seen.add(entry_id)
+                self._unsaved.append(entry_id)
+
+    def save_seen(self) -> None:
+        """Write the terms seen since the last call, in one transaction."""
+        if self._unsaved:
+            self.writer.submit(self.store.see_terms, self._unsaved)
+            self._unsaved = []

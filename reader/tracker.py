@@ -1,7 +1,8 @@
 """Reading progress of the open document: where the reader is, what was read, for how long.
 
 Pure logic, no Textual: the reading screen tells a `ReadingTracker` about every move
-and keypress, and the tracker writes to the `ProgressStore`.
+and keypress, and the tracker writes to the `ProgressStore` through a `SerialWriter`
+(off the UI thread, in order; opening the document is the one write made at once).
 
 Contract:
 - Every move saves the new current paragraph (one store write), so quitting at any
@@ -23,6 +24,7 @@ from pathlib import Path
 
 from glossary.document import Document
 from reader.progress import ProgressStore, paragraphs_line, resume_index
+from reader.progress_writer import SerialWriter
 
 DWELL_SECONDS = 4.0  # on screen this long, then moved past: read
 IDLE_SECONDS = 120.0  # a longer gap between keys counts only this much
@@ -35,12 +37,13 @@ class ReadingTracker:
     def __init__(
         self,
         store: ProgressStore,
+        writer: SerialWriter,
         document: Document,
         path: Path | None,
         glossaries: Sequence[Path],
         clock: Callable[[], datetime],
     ) -> None:
-        self.store, self.document, self._clock = store, document, clock
+        self.store, self.writer, self.document, self._clock = store, writer, document, clock
         record = store.open_document(document, path, glossaries)
         self.doc_id = record.id
         self.start = self.current = resume_index(document, record)
@@ -76,7 +79,7 @@ class ReadingTracker:
         if index > self.current and now - self._arrived >= DWELL_SECONDS:
             self._mark(self.current, True)
         self.current, self._arrived = index, now
-        self.store.set_current(self.doc_id, self.document.paragraphs[index])
+        self.writer.submit(self.store.set_current, self.doc_id, self.document.paragraphs[index])
 
     def toggle_read(self, index: int) -> bool:
         """Mark paragraph `index` read, or unread if it was; return whether it is read now."""
@@ -87,10 +90,8 @@ class ReadingTracker:
     def _mark(self, index: int, read: bool) -> None:
         """Mark or unmark `index` and every paragraph with the same text (one stored key)."""
         paragraph, key = self.document.paragraphs[index], self._keys[index]
-        if read:
-            self.store.mark_read(self.doc_id, paragraph)
-        else:
-            self.store.unmark_read(self.doc_id, paragraph)
+        write = self.store.mark_read if read else self.store.unmark_read
+        self.writer.submit(write, self.doc_id, paragraph)
         if read:
             self.read.update(self._same[key])
         else:
@@ -110,7 +111,7 @@ class ReadingTracker:
     def flush(self) -> None:
         """Write the reading time counted since the last write."""
         if self._pending > 0:
-            self.store.add_reading_time(self.doc_id, self._pending)
+            self.writer.submit(self.store.add_reading_time, self.doc_id, self._pending)
             self._pending = 0.0
 
     def finish(self) -> None:

@@ -24,6 +24,7 @@ from glossary.model import Glossary
 from reader.app import ReaderConfig
 from reader.commands import READING_COMMANDS, TERM_STATUS_COMMANDS, bindings
 from reader.progress import ProgressStore
+from reader.progress_writer import SerialWriter
 from reader.render import FIGURE_META, PARAGRAPH_META, TERM_META, GlossOptions
 from reader.screens.reading_progress import ProgressActions
 from reader.screens.reading_terms import NARROW as NARROW  # re-exported: tests use it
@@ -60,6 +61,7 @@ class ReadingScreen(TermActions, ProgressActions, Screen[None]):
         config: ReaderConfig,
         store: ProgressStore,
         terms: TermStatuses,
+        writer: SerialWriter,
         *,
         exit_on_bad_glossary: bool = True,
     ) -> None:
@@ -70,7 +72,7 @@ class ReadingScreen(TermActions, ProgressActions, Screen[None]):
         self.exit_on_bad_glossary = exit_on_bad_glossary
         paths = config.glossary_files
         self.tracker = ReadingTracker(
-            store, config.document, config.document_path, paths, config.clock
+            store, writer, config.document, config.document_path, paths, config.clock
         )
         self.session = ReadingSession(config.document, current=self.tracker.start)
         self.session.statuses, self.session.read = terms.statuses, self.tracker.read
@@ -98,7 +100,7 @@ class ReadingScreen(TermActions, ProgressActions, Screen[None]):
     def on_mount(self) -> None:
         self.query_one(PageView).options = self.gloss_options
         self.redraw()
-        self.set_interval(FLUSH_SECONDS, self.tracker.flush)
+        self.set_interval(FLUSH_SECONDS, self.save_progress)
         # Start loading only after the first frame: the worker thread would otherwise
         # compete with the first paint for the interpreter.
         self.call_after_refresh(self.load_glossary)
@@ -116,6 +118,7 @@ class ReadingScreen(TermActions, ProgressActions, Screen[None]):
 
     def on_unmount(self) -> None:
         self.tracker.finish()
+        self.terms.save_seen()
 
     def on_screen_resume(self) -> None:
         self.redraw()  # a status may have changed on another screen

@@ -46,6 +46,12 @@ class ProgressActions(_Base):
             self._statuses_drawn = self.terms.version
             self.query_one(PageView).invalidate()
 
+    def save_progress(self) -> None:
+        """Write the reading time and the terms seen so far (every FLUSH_SECONDS, and
+        before another screen reads the store)."""
+        self.tracker.flush()
+        self.terms.save_seen()
+
     def progress_parts(self) -> list[str]:
         """`✓ read`, `12 of 25 paragraphs · 48% · 18 min`, for the position line."""
         parts = ["✓ read"] if self.tracker.is_read(self.session.current) else []
