@@ -22,12 +22,15 @@ class Settings:
     theme: str = "textual-dark"
     glosses: str = "off"  # interlinear glosses: off, km, ko or both
     romanize_khmer: bool = False  # for terminals without a Khmer font
-    width_model: str = "codepoint"  # or "grapheme" (terminals with DEC mode 2027)
+    # How the terminal measures text: "auto" asks it (DEC mode 2027) before the app starts;
+    # "codepoint" (glibc: tmux, xterm, VTE) or "grapheme" (mode 2027 on) force one.
+    width_model: str = "auto"
     ui_lang: str = ""  # the interface language: en, km or ko; "" follows the system locale
     khmer_digits: bool = False  # figures in the Khmer interface in Khmer digits (០១២…)
 
 
 UI_LANG_CHOICES = ("", "en", "km", "ko")
+WIDTH_MODEL_CHOICES = ("auto", "codepoint", "grapheme")
 
 
 def _valid(name: str, value: Any, default: Any) -> bool:
@@ -35,6 +38,8 @@ def _valid(name: str, value: Any, default: Any) -> bool:
         return False
     if name == "ui_lang":
         return value in UI_LANG_CHOICES
+    if name == "width_model":
+        return value in WIDTH_MODEL_CHOICES
     return name != "glosses" or value in GLOSS_CHOICES
 
 

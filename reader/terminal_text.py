@@ -28,14 +28,31 @@ from rich.cells import CellTable
 
 
 class WidthModel(StrEnum):
-    """How the terminal advances its cursor."""
+    """How the terminal advances its cursor.
+
+    `WidthModel("auto")` is the model the terminal reported before the app started
+    (reader.terminal_probe.detect -> set_detected), else the default.
+    """
 
     CODEPOINT = "codepoint"  # glibc wcwidth per code point: tmux, xterm, VTE (the default)
     GRAPHEME = "grapheme"  # per extended grapheme cluster: terminals with DEC mode 2027 on
 
+    @classmethod
+    def _missing_(cls, value: object) -> WidthModel | None:
+        return (_detected or DEFAULT_MODEL) if value == AUTO else None
+
 
 DEFAULT_MODEL = WidthModel.CODEPOINT
+AUTO = "auto"  # the width_model setting that asks the terminal
 DECRQM_QUERY_2027 = "\x1b[?2027$p"  # ask the terminal for the state of mode 2027
+_detected: WidthModel | None = None  # what the terminal reported (None: nothing / not asked)
+
+
+def set_detected(model: WidthModel | None) -> None:
+    """Record what the terminal reported; `WidthModel("auto")` resolves to it from now on."""
+    global _detected
+    _detected = model
+
 
 _CLUSTER = regex.compile(r"\X")  # UAX #29 extended cluster; keeps COENG + consonant together
 _NO_BREAK = "\u00a0\u2007\u202f"  # no-break spaces glue words like letters do
