@@ -27,6 +27,9 @@ LIBRARY_COMMANDS = [
     Command("open-document", "enter", "open_selected", N_("Open")),
     Command("back-library", "escape", "app.pop_screen", N_("Back")),
 ]
+PROGRESS_WIDTH = 36  # `10 of 11 paragraphs · 90% · 1 h 05 min`
+OPENED_WIDTH = 18  # `Nov 24, 2025, 14:05`
+GLOSSARY_WIDTH = 14
 
 
 def opened_label(moment: datetime) -> str:
@@ -88,10 +91,12 @@ class LibraryScreen(Screen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        title = max(16, self.app.size.width // 4)
-        for label, width in ((_("Title"), title), (_("Progress"), 38), (_("Last opened"), 18)):
+        # Fixed widths that add up to the screen (cells are padded by one each side).
+        title = max(16, self.app.size.width - PROGRESS_WIDTH - OPENED_WIDTH - GLOSSARY_WIDTH - 10)
+        widths = ((_("Title"), title), (_("Progress"), PROGRESS_WIDTH))
+        widths += ((_("Last opened"), OPENED_WIDTH), (_("Glossary"), GLOSSARY_WIDTH))
+        for label, width in widths:
             table.add_column(label, width=width)
-        table.add_column(_("Glossary"))
         for record in self.store.library():
             self.records[record.id] = record
             table.add_row(*self.row(record), key=record.id)
