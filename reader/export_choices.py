@@ -3,15 +3,14 @@
 `ExportChoices` is what the dialog's form holds. `check_choices` refuses, in one line
 (an `ExportError`), a choice that cannot work before any work starts; `run_export`
 then builds the same `ExportRequest` the command line builds and writes the file(s)
-(it may run in a worker thread: it opens its own connection to the progress store,
-and only when a progress filter is chosen).
+(it may run in a worker thread; the progress filters read the app's progress store).
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from glossary.document import Document
@@ -136,12 +135,21 @@ def planned_files(choices: ExportChoices, path: Path) -> list[Path]:
 
 
 def run_export(
-    choices: ExportChoices, glossary: Glossary, document: Document, path: Path, data_dir: Path
+    choices: ExportChoices,
+    glossary: Glossary,
+    document: Document,
+    path: Path,
+    store: ProgressStore | None,
+    document_path: Path | None = None,
 ) -> ExportResult:
     """Export as chosen to `path`; raise ExportError or OSError as `export` does.
 
-    "Only terms in this text" (and "only in paragraphs I have read") use `document`;
-    the status and read filters read the progress store in `data_dir`."""
+    "Only terms in this text" (and "only in paragraphs I have read") use `document`
+    (read from `document_path`, when known); the status and read filters read `store`,
+    which is thread-safe, so this may run in a worker thread."""
+    status_source, progress = (None, None)
+    if store is not None and choices.needs_progress:
+        status_source, progress = sources(store, document_path)
     request = ExportRequest(
         glossary=glossary,
         format=choices.format,
@@ -149,15 +157,13 @@ def run_export(
         langs=choices.langs,
         categories=frozenset({choices.category}) if choices.category else frozenset(),
         statuses=choices.statuses,
+        status_source=status_source if choices.status else None,
         seen_only=choices.seen_only,
+        progress=progress if choices.seen_only else None,
         document=document if choices.in_text or choices.seen_only else None,
         order=choices.order,
     )
-    if not choices.needs_progress:
-        return export(request)
-    with ProgressStore(data_dir) as store:
-        status_source, progress = sources(store)
-        return export(replace(request, status_source=status_source, progress=progress))
+    return export(request)
 
 
 def written(paths: Sequence[Path], count: int) -> str:

@@ -213,12 +213,12 @@ async def test_status_and_read_filters_use_reading_progress(out: Path, tmp_path:
         assert "**grant" in (out / "tonle-glossary.md").read_text(encoding="utf-8").lower()
 
 
-async def test_without_progress_the_progress_filters_are_off(out: Path, tmp_path: Path):
+async def test_without_progress_the_progress_filters_are_off(out: Path):
     app = exporting_app(out)
     async with app.run_test(size=(100, 30)) as pilot:
         await loaded(pilot)
         reading = app.screen
-        setup = ExportSetup(reading.glossary, reading.session.document, out, tmp_path, False)
+        setup = ExportSetup(reading.glossary, reading.session.document, out)  # no store
         app.push_screen(ExportScreen(setup, ExportChoices(output="x.md")))
         await until(pilot, lambda: isinstance(app.screen, ExportScreen))
         dialog = app.screen
@@ -248,3 +248,19 @@ async def test_the_dialog_starts_from_the_browsers_category(out: Path):
         await export_now(pilot, dialog)
         sheet = (out / "tonle-glossary.md").read_text(encoding="utf-8")
         assert "### Hun Sen" in sheet and "### Phnom Penh" not in sheet
+
+
+async def test_a_paragraph_marked_read_just_now_counts(out: Path):
+    document = read_document(OPED)
+    body = [p for p in document.paragraphs if p.kind.name == "BODY"]
+    number = next(n for n, p in enumerate(body, 1) if "grants" in p.text)
+    app = exporting_app(out)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await loaded(pilot)
+        await pilot.press(*str(number), "g", "m", "e")  # go there, mark it read, export
+        dialog = app.screen
+        assert isinstance(dialog, ExportScreen)
+        dialog.query_one("#export-seen", Checkbox).value = True
+        await export_now(pilot, dialog)
+        sheet = (out / "tonle-glossary.md").read_text(encoding="utf-8")
+        assert "**grants**" in sheet.lower() and "### Hun Sen" not in sheet

@@ -10,17 +10,18 @@ names the written file(s) and the dialog closes; on failure it stays open to fix
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
-from textual.app import App, ComposeResult
+from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import ModalScreen
-from textual.widgets import Button, Checkbox, Input, Label, Select, Static
+from textual.widgets import Button, Checkbox, Input, Select, Static
 
 from glossary.document import Document
 from glossary.export import FORMATS, ExportError, ExportResult
@@ -42,7 +43,11 @@ from reader.export_choices import (
     run_export,
     written,
 )
-from reader.localize import localized
+from reader.progress import ProgressStore
+from reader.widgets import form
+
+if TYPE_CHECKING:
+    from reader.app import TonleApp
 
 log = logging.getLogger(__name__)
 EXPORT_DIALOG_COMMANDS = [
@@ -52,15 +57,21 @@ EXPORT_DIALOG_COMMANDS = [
 
 @dataclass(frozen=True)
 class ExportSetup:
-    """What the dialog exports from: the loaded glossary and the open document; where
-    files go by default (`work_dir`); the data directory and whether it holds reading
-    progress (without it the status and read filters are disabled)."""
+    """What the dialog exports from: the loaded glossary and the open document (read
+    from `document_path`, when known); where files go by default (`work_dir`); the
+    reading progress (`store`; None disables the status and read filters) and how to
+    save the reading in progress before a filter reads it (`save_progress`)."""
 
     glossary: Glossary
     document: Document
     work_dir: Path
-    data_dir: Path
-    has_progress: bool
+    store: ProgressStore | None = None
+    document_path: Path | None = None
+    save_progress: Callable[[], object] | None = None
+
+    @property
+    def has_progress(self) -> bool:
+        return self.store is not None
 
 
 class ExportScreen(ModalScreen[None]):
@@ -87,25 +98,25 @@ class ExportScreen(ModalScreen[None]):
         initial, progress = self.initial, self.setup.has_progress
         with Vertical(id="export"):
             yield Static("Export the glossary", id="export-title")
-            with _row("Format"):
-                yield _select(format_options(), initial.format, "export-format")
-            with _row("Languages"):
+            with form.row("Format"):
+                yield form.select(format_options(), initial.format, "export-format")
+            with form.row("Languages"):
                 for lang in LANGS:
-                    yield _check(LANG_NAMES[lang], lang in initial.langs, f"export-lang-{lang}")
-            with _row("Category"):
+                    yield form.check(LANG_NAMES[lang], lang in initial.langs, f"export-lang-{lang}")
+            with form.row("Category"):
                 categories = [(c, c) for c in CATEGORIES]
-                yield _select(categories, initial.category, "export-category", "all categories")
-            with _row("Terms"):
-                yield _check("only terms in this text", initial.in_text, "export-in-text")
-            with _row(""):
-                yield _check("only in paragraphs I have read", False, "export-seen", progress)
-            with _row("Status"):
+                yield form.select(categories, initial.category, "export-category", "all categories")
+            with form.row("Terms"):
+                yield form.check("only terms in this text", initial.in_text, "export-in-text")
+            with form.row(""):
+                yield form.check("only in paragraphs I have read", False, "export-seen", progress)
+            with form.row("Status"):
                 statuses = [(label, key) for key, (label, _) in STATUS_FILTERS.items()]
                 anything = "any status" if progress else "any status (no reading progress yet)"
-                yield _select(statuses, None, "export-status", anything, progress)
-            with _row("Order"):
-                yield _select(order_options(), initial.order, "export-order")
-            with _row("Save to"):
+                yield form.select(statuses, None, "export-status", anything, progress)
+            with form.row("Order"):
+                yield form.select(order_options(), initial.order, "export-order")
+            with form.row("Save to"):
                 yield Input(initial.output, id="export-output", compact=True)
             yield Static(id="export-hint")
             with Horizontal(id="export-buttons"):
@@ -124,7 +135,7 @@ class ExportScreen(ModalScreen[None]):
         return ExportChoices(
             format=str(self.query_one("#export-format", Select).value),
             langs=tuple(lang for lang in LANGS if self._ticked(f"export-lang-{lang}")),
-            category=_chosen(self.query_one("#export-category", Select)),
+            category=form.chosen(self.query_one("#export-category", Select)),
             in_text=self._ticked("export-in-text"),
             seen_only=self._ticked("export-seen"),
             status=str(status) if status is not Select.NULL else None,
@@ -182,6 +193,8 @@ class ExportScreen(ModalScreen[None]):
         except ExportError as error:
             self.notify(str(error), title="Cannot export", severity="error")
             return
+        if choices.needs_progress and self.setup.save_progress is not None:
+            self.setup.save_progress()  # what was read just now counts too
         self.running = True
         self.query_one("#export-run", Button).disabled = True
         self.show_hint(f"Exporting {FORMATS[choices.format].summary}…")
@@ -191,7 +204,9 @@ class ExportScreen(ModalScreen[None]):
     def export_in_thread(self, choices: ExportChoices, path: Path) -> None:
         setup = self.setup
         try:
-            result = run_export(choices, setup.glossary, setup.document, path, setup.data_dir)
+            result = run_export(
+                choices, setup.glossary, setup.document, path, setup.store, setup.document_path
+            )
         except ExportError as error:
             self.post_message(self.Failed(str(error)))
         except OSError as error:
@@ -222,41 +237,7 @@ class ExportScreen(ModalScreen[None]):
         self.dismiss()
 
 
-def _row(label: str) -> Horizontal:
-    row = Horizontal(classes="export-row")
-    row.compose_add_child(Label(label, classes="export-label"))
-    return row
-
-
-def _select(
-    options: list[tuple[str, str]],
-    value: str | None,
-    widget_id: str,
-    prompt: str | None = None,
-    enabled: bool = True,
-) -> Select[str]:
-    """A compact Select; with a `prompt`, blank (None) is a choice ("all", "any")."""
-    blank = prompt is not None
-    return Select(
-        options,
-        value=value if value is not None else Select.NULL,
-        prompt=prompt or "Select",
-        allow_blank=blank,
-        id=widget_id,
-        compact=True,
-        disabled=not enabled,
-    )
-
-
-def _check(label: str, value: bool, widget_id: str, enabled: bool = True) -> Checkbox:
-    return Checkbox(label, value, id=widget_id, compact=True, disabled=not enabled)
-
-
-def _chosen(select: Select[str]) -> str | None:
-    return None if select.value is Select.NULL else str(select.value)
-
-
-def open_export(app: App[object]) -> None:
+def open_export(app: TonleApp) -> None:
     """The app's `export` action: the dialog over the reading screen or the browser.
 
     Starts from the browser's category and sort when opened there. Says so, and opens
@@ -276,8 +257,9 @@ def open_export(app: App[object]) -> None:
         reading.session.glossary,
         reading.session.document,
         config.work_dir,
-        config.paths.data_dir,
-        config.paths.progress_db.exists(),
+        app.store,
+        config.document_path,
+        app.save_reading,
     )
     sort = getattr(app.screen, "sort", "appearance")
     initial = ExportChoices(
@@ -285,4 +267,4 @@ def open_export(app: App[object]) -> None:
         order=sort if sort in ORDERS else "appearance",
         output=default_output("md", config.work_dir),
     )
-    app.push_screen(localized(ExportScreen)(setup, initial))
+    app.push_screen(ExportScreen(setup, initial))
