@@ -69,7 +69,7 @@ async def test_m_marks_the_paragraph_read_and_unread():
     async with app.run_test(size=(100, 30)) as pilot:
         await loaded(pilot)
         await pilot.press("j", "m")
-        assert "✓ read · read 1 of 25 paragraphs · 4%" in text_of(app, "#position")
+        assert "paragraph 1 of 23 ✓ · read 1 of 25 paragraphs · 4%" in text_of(app, "#position")
         assert app.screen.query_one("#current").has_class("-read")
         await pilot.press("j")
         assert not app.screen.query_one("#current").has_class("-read")

@@ -154,7 +154,7 @@ class ReadingScreen(TermActions, ProgressActions, Screen[None]):
 
     def update_position(self) -> None:
         session = self.session
-        parts = [session.position_label, *self.progress_parts()]
+        parts = self.progress_parts(session.position_label)
         if session.glossary is None:
             parts.append("loading glossary…")
         else:

@@ -52,9 +52,10 @@ class ProgressActions(_Base):
         self.tracker.flush()
         self.terms.save_seen()
 
-    def progress_parts(self) -> list[str]:
-        """`✓ read`, `12 of 25 paragraphs · 48% · 18 min`, for the position line."""
-        parts = ["✓ read"] if self.tracker.is_read(self.session.current) else []
+    def progress_parts(self, label: str) -> list[str]:
+        """`paragraph 4 of 23 ✓` (✓: read) and `read 12 of 25 paragraphs · 48% · 18 min`,
+        for the position line."""
+        parts = [label + (" ✓" if self.tracker.is_read(self.session.current) else "")]
         parts.append("read " + self.tracker.line())
         if not self.tracker.store.can_save:
             parts.append("not saved")
