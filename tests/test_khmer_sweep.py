@@ -96,9 +96,9 @@ def cut_cleanly(run: str) -> bool:
     return False
 
 
-def line_problems(line: str, width: int) -> list[str]:
+def line_problems(line: str, width: int, model: str = tt.WidthModel.CODEPOINT) -> list[str]:
     problems = []
-    cells = tt.cell_width(line, tt.WidthModel.CODEPOINT)
+    cells = tt.cell_width(line, model)
     if cells != width:
         problems.append(f"{cells} terminal cells in a {width}-cell screen")
     for match in SCRIPT_RUN.finditer(line):
@@ -118,14 +118,14 @@ class Sweep:
     failures: list[str] = field(default_factory=list)
     failing_widths: set[int] = field(default_factory=set)
 
-    def check(self, app, what: str) -> None:
+    def check(self, app, what: str, model: str) -> None:
         """Check every line now on the screen."""
         width = app.size.width
         strips = app.screen._compositor.render_strips()
         assert len(strips) == app.size.height
         for number, strip in enumerate(strips):
             self.lines += 1
-            for problem in line_problems(strip.text, width):
+            for problem in line_problems(strip.text, width, model):
                 self.failures.append(f"{what} w={width} line {number}: {problem}: {strip.text!r}")
                 self.failing_widths.add(width)
 
@@ -143,11 +143,12 @@ async def resize(pilot, width: int) -> None:
     assert pilot.app.screen._compositor.size == size
 
 
-async def sweep(view: str) -> Sweep:
-    """Resize one app through WIDTHS showing `view`; check every line of every frame."""
+async def sweep(view: str, widths: range = WIDTHS, model: str = "codepoint") -> Sweep:
+    """Resize one app through `widths` showing `view`; check every line of every frame,
+    measured with `model` (the app is told to use it: the terminal's model)."""
     result = Sweep()
-    app = make_app(settings=Settings(glosses="both"))
-    async with app.run_test(size=(WIDTHS[0], HEIGHT)) as pilot:
+    app = make_app(settings=Settings(glosses="both", width_model=model))
+    async with app.run_test(size=(widths[0], HEIGHT)) as pilot:
         await loaded(pilot)
         reading = app.screen
         assert isinstance(reading, ReadingScreen)
@@ -160,28 +161,26 @@ async def sweep(view: str) -> Sweep:
         elif view == "browser":
             await app.switch_screen(BrowserScreen(session, reading.gloss_options))
         await pilot.pause()
-        for width in WIDTHS:
+        for width in widths:
             await resize(pilot, width)
             if view == "reading":
                 # Interlinear glosses on a different current paragraph at each width (all of
-                # them are covered); the side card too where the screen is wide enough for it.
+                # them are covered), and the side card (which steps aside below NARROW).
                 reading.action_go_to(width % session.count)
-                if width >= NARROW:
-                    reading.show_card(CARD_ENTRIES[width % len(CARD_ENTRIES)])
-                else:
-                    reading.query_one(TermCard).add_class("-hidden")
+                reading.show_card(CARD_ENTRIES[width % len(CARD_ENTRIES)])
                 await pilot.pause(0)
-                result.check(app, f"reading ¶{session.current}")
+                assert reading.query_one(TermCard).display == (width >= NARROW)
+                result.check(app, f"reading ¶{session.current}", model)
             elif view == "card":
                 entry_id = CARD_ENTRIES[width % len(CARD_ENTRIES)]
                 app.screen.query_one(TermCard).show(session.entry(entry_id), session, False)
                 await pilot.pause(0)
-                result.check(app, f"card {entry_id}")
+                result.check(app, f"card {entry_id}", model)
             else:
                 table = app.screen.query_one(DataTable)
                 table.move_cursor(row=width * 7 % table.row_count, animate=False)
                 await pilot.pause(0)
-                result.check(app, "browser")
+                result.check(app, "browser", model)
     return result
 
 
@@ -190,6 +189,15 @@ async def test_every_line_fits_and_keeps_clusters_whole(view):
     result = await sweep(view)
     assert result.failures == [], "\n".join(result.failures[:20])
     assert result.lines == len(WIDTHS) * HEIGHT
+
+
+@pytest.mark.parametrize("view", VIEWS)
+async def test_grapheme_terminals_too(view):
+    """Terminals with mode 2027 on: every fifth width, measured by grapheme cluster."""
+    widths = WIDTHS[::5]
+    result = await sweep(view, widths, model="grapheme")
+    assert result.failures == [], "\n".join(result.failures[:20])
+    assert result.lines == len(widths) * HEIGHT
 
 
 @pytest.mark.parametrize("view", VIEWS)

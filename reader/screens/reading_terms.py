@@ -76,8 +76,33 @@ class TermActions(_Base):
         card.show_status(record)
         card.focus_card()
 
+    def fit_card(self) -> None:
+        """Below NARROW the side card would squeeze the text to a few columns: it steps aside
+        (a card opens as a screen of its own there) and comes back when the terminal widens."""
+        card = self.query_one("#card", TermCard)
+        narrow = self.app.size.width < NARROW  # the app's: a resumed screen's is not yet new
+        card.set_class(narrow, "-narrow")
+        if narrow and self.card_has_focus():
+            self.set_focus(None)
+
+    def on_resize(self) -> None:
+        self.fit_card()
+
+    def on_screen_resume(self) -> None:
+        self.fit_card()  # the terminal may have been resized under another screen
+
     def action_toggle_card(self) -> None:
         card = self.query_one("#card", TermCard)
+        if self.app.size.width < NARROW:  # no room beside the text: the card's own screen
+            link = self.session.focused_link or next(
+                iter(self.session.links(self.session.current)), None
+            )
+            entry_id = self.card_entry or (link.entry_id if link else None)
+            if entry_id is None:
+                self.notify("No term in this paragraph to show.", severity="warning")
+            else:
+                self.action_open_term(entry_id)
+            return
         if card.has_class("-hidden") and self.card_entry is None:
             link = self.session.focused_link or next(
                 iter(self.session.links(self.session.current)), None
