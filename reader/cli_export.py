@@ -63,6 +63,7 @@ def _format_help() -> str:
         "Unverified Khmer and Korean forms are marked in every format. Without --text, every "
         "entry is exported, with no context sentences."
     ),
+    short_help=_("Export the glossary: study sheet, Anki, CSV, termbase…"),
 )
 @click.option(
     "--format",

@@ -45,7 +45,9 @@ def glossary_group() -> None:
 
 
 @glossary_group.command(
-    "check", help=_("Validate glossary FILES; print every problem as file:line:col; exit 1 if any.")
+    "check",
+    help=_("Validate glossary FILES; print every problem as file:line:col; exit 1 if any."),
+    short_help=_("Validate glossary files."),
 )
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--strict", is_flag=True, help=_("Treat warnings (forms with no source) as errors."))
@@ -75,6 +77,7 @@ def check_command(files: Sequence[Path], strict: bool) -> None:
     help=_(
         "Show one entry in full; QUERY is an id or any English, Khmer, Korean or romanized text."
     ),
+    short_help=_("Show one entry in full."),
 )
 @click.argument("query")
 @glossary_option
@@ -131,7 +134,9 @@ def describe(entry: Entry) -> str:
 
 
 @glossary_group.command(
-    "suggest", help=_("List terms in FILE that no glossary entry covers, most promising first.")
+    "suggest",
+    help=_("List terms in FILE that no glossary entry covers, most promising first."),
+    short_help=_("List terms that no entry covers yet."),
 )
 @click.argument("file", type=click.Path(path_type=Path))
 @glossary_option
@@ -154,7 +159,9 @@ def suggest_command(
 
 
 @glossary_group.command(
-    "stats", help=_("Entries by category, and how many Khmer and Korean forms are verified.")
+    "stats",
+    help=_("Entries by category, and how many Khmer and Korean forms are verified."),
+    short_help=_("Count entries and verified forms."),
 )
 @glossary_option
 @click.pass_obj

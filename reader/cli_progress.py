@@ -47,6 +47,7 @@ def open_store(paths: Paths) -> ProgressStore:
 @click.command(
     "progress",
     help=_("Reading streak, time read, terms by status, and every document's progress."),
+    short_help=_("Reading streak, time read and terms by status."),
 )
 @click.option("--json", "as_json", is_flag=True, help=_("Print the progress as JSON."))
 @click.option(
@@ -78,6 +79,7 @@ def progress_command(
 @click.command(
     "library",
     help=_("Every document opened, with its progress, when it was last opened and its glossaries."),
+    short_help=_("Every document opened, with its progress."),
 )
 @click.option("--json", "as_json", is_flag=True, help=_("Print the documents as JSON."))
 @click.pass_obj

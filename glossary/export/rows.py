@@ -29,6 +29,8 @@ CATEGORY_TITLES = {
     "term": N_("Terms"),
 }
 UNVERIFIED = N_("(unverified)")
+# TRANSLATORS: a label before its value in a study sheet ("Date: 24 November 2026").
+LABEL = N_("{label}:")
 LEGEND = N_("A form marked {unverified} has not yet been confirmed by a source.")
 
 
@@ -77,6 +79,10 @@ class Sheet:
     def tr(self, message: str) -> str:
         """One of the sheet's own words (marked with `N_`) in the sheet's language."""
         return gettext_in(self.lang)(message)
+
+    def label(self, message: str) -> str:
+        """`Date:`: one of the sheet's labels, translated, with the language's colon."""
+        return self.tr(LABEL).format(label=self.tr(message))
 
     @property
     def legend(self) -> str:

@@ -89,16 +89,16 @@ def entry_view(row: Row, sheet: Sheet) -> EntryView:
 
 def labels(sheet: Sheet) -> dict[str, str]:
     """The sheet's own words, in its language (the template holds no English)."""
-    tr, date = sheet.tr, l10n.date(sheet.date, sheet.lang)
+    tr, label, date = sheet.tr, sheet.label, l10n.date(sheet.date, sheet.lang)
     return {
         "title": tr(N_("{title}: study sheet")).format(title=sheet.title),
-        "source": tr(N_("Source text")),
+        "source": label(N_("Source text")),
         "no_source": tr(N_("none (the whole glossary)")),
-        "date": tr(N_("Date")),
+        "date": label(N_("Date")),
         "day": date,
-        "languages": tr(N_("Languages")),
-        "terms": tr(N_("Terms")),
-        "in_text": tr(N_("In the text")),
+        "languages": label(N_("Languages")),
+        "terms": label(N_("Terms")),
+        "in_text": label(N_("In the text")),
         "footer": tr(N_("Made with Tonle on {date}.")).format(date=date),
     }
 

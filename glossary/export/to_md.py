@@ -47,24 +47,23 @@ def context_text(context: Context) -> str:
     return f"{escape(context.before)}**{escape(context.term)}**{escape(context.after)}"
 
 
-def _item(label: str, value: str) -> str:
+def _item(sheet: Sheet, label: str, value: str) -> str:
     """`- Label: value`, the label in the sheet's language (the value already escaped)."""
-    return f"- {escape(label)}: {value}"
+    return f"- {escape(sheet.label(label))} {value}"
 
 
 def entry_lines(row: Row, sheet: Sheet) -> list[str]:
     lines = [f"### {escape(headword(row, sheet.langs)).strip()}", ""]
     if sheet.shows("en") and sheet.langs[0] != "en":
-        lines.append(_item(sheet.tr(LANG_NAMES["en"]), escape(row.entry.en)))
+        lines.append(_item(sheet, LANG_NAMES["en"], escape(row.entry.en)))
     unverified = sheet.tr(UNVERIFIED)
     for lang in ("km", "ko"):
         if sheet.shows(lang):
-            text = form_text(row.form(lang), unverified)
-            lines.append(_item(sheet.tr(LANG_NAMES[lang]), text))
+            lines.append(_item(sheet, LANG_NAMES[lang], form_text(row.form(lang), unverified)))
     if row.entry.note:
-        lines.append(_item(sheet.tr(N_("Note")), escape(row.entry.note).strip()))
+        lines.append(_item(sheet, N_("Note"), escape(row.entry.note).strip()))
     if row.context:
-        lines.append(_item(sheet.tr(N_("In the text")), context_text(row.context)))
+        lines.append(_item(sheet, N_("In the text"), context_text(row.context)))
     return [*lines, ""]
 
 
@@ -76,10 +75,10 @@ def heading_lines(sheet: Sheet) -> list[str]:
     return [
         f"# {title}",
         "",
-        _item(tr(N_("Source text")), source),
-        _item(tr(N_("Date")), escape(l10n.date(sheet.date, sheet.lang))),
-        _item(tr(N_("Languages")), escape(languages)),
-        _item(tr(N_("Terms")), str(len(sheet.rows))),
+        _item(sheet, N_("Source text"), source),
+        _item(sheet, N_("Date"), escape(l10n.date(sheet.date, sheet.lang))),
+        _item(sheet, N_("Languages"), escape(languages)),
+        _item(sheet, N_("Terms"), str(len(sheet.rows))),
         "",
         escape(sheet.legend),
         "",
