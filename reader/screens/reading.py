@@ -19,6 +19,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Static
 
 from glossary.figures import Figure, figure_card
+from glossary.i18n import N_, _, ngettext
 from glossary.linker import Linker
 from glossary.model import Glossary
 from reader.app import ReaderConfig
@@ -39,6 +40,12 @@ if TYPE_CHECKING:
     from glossary.loader import LoadResult
 
 GLOSS_CYCLE = ("off", "both", "km", "ko")
+GLOSS_NAMES = {
+    "off": N_("off"),
+    "both": N_("Khmer and Korean"),
+    "km": N_("Khmer"),
+    "ko": N_("Korean"),
+}
 
 
 class ReadingScreen(TermActions, ProgressActions, Screen[None]):
@@ -91,7 +98,7 @@ class ReadingScreen(TermActions, ProgressActions, Screen[None]):
             yield TermCard(id="card", classes="-hidden")
         yield Static(id="position")
         yield Input(
-            placeholder="Search the text (Enter to find, Esc to close)",
+            placeholder=_("Search the text (Enter to find, Esc to close)"),
             id="search",
             classes="-hidden",
         )
@@ -156,13 +163,17 @@ class ReadingScreen(TermActions, ProgressActions, Screen[None]):
         session = self.session
         parts = self.progress_parts(session.position_label)
         if session.glossary is None:
-            parts.append("loading glossary…")
+            parts.append(_("loading glossary…"))
         else:
-            parts.append(f"{len(session.links(session.current))} terms here")
+            count = len(session.links(session.current))
+            parts.append(
+                ngettext("{count} term here", "{count} terms here", count).format(count=count)
+            )
         if session.query:
-            parts.append(f"“{session.query}”: {len(session.hits)} matches")
+            matches = ngettext("{count} match", "{count} matches", len(session.hits))
+            parts.append(f"“{session.query}”: " + matches.format(count=len(session.hits)))
         if self.digits:
-            parts.append(f"go to {self.digits}…")
+            parts.append(_("go to {number}…").format(number=self.digits))
         self.query_one("#position", Static).update(" · ".join(parts))
 
     # --- moving --------------------------------------------------------------------------
@@ -207,7 +218,7 @@ class ReadingScreen(TermActions, ProgressActions, Screen[None]):
         data = event.style.meta
         if FIGURE_META in data:
             card = figure_card(Figure.from_plain(data[FIGURE_META]))
-            self.notify(card, title="Figure", timeout=15, markup=False)
+            self.notify(card, title=_("Figure"), timeout=15, markup=False)
         elif TERM_META in data:
             self.action_open_term(str(data[TERM_META]))
         elif PARAGRAPH_META in data:
@@ -231,14 +242,21 @@ class ReadingScreen(TermActions, ProgressActions, Screen[None]):
         settings = self.config.settings
         settings.glosses = GLOSS_CYCLE[(GLOSS_CYCLE.index(settings.glosses) + 1) % len(GLOSS_CYCLE)]
         self.apply_gloss_settings()
-        self.notify(f"Interlinear glosses: {settings.glosses}", timeout=2)
+        self.notify(
+            _("Interlinear glosses: {choice}").format(choice=_(GLOSS_NAMES[settings.glosses])),
+            timeout=2,
+        )
 
     def action_toggle_romanization(self) -> None:
         settings = self.config.settings
         settings.romanize_khmer = not settings.romanize_khmer
         self.apply_gloss_settings()
-        state = "romanized" if settings.romanize_khmer else "in Khmer script"
-        self.notify(f"Khmer is now shown {state}.", timeout=2)
+        state = (
+            _("Khmer is now shown romanized.")
+            if settings.romanize_khmer
+            else _("Khmer is now shown in Khmer script.")
+        )
+        self.notify(state, timeout=2)
 
     def apply_gloss_settings(self) -> None:
         self.query_one(PageView).options = self.gloss_options
@@ -260,7 +278,10 @@ class ReadingScreen(TermActions, ProgressActions, Screen[None]):
         hits = self.session.search(event.value)
         self.close_search()
         if not hits:
-            self.notify(f"“{self.session.query}” is not in this text.", severity="warning")
+            self.notify(
+                _("“{query}” is not in this text.").format(query=self.session.query),
+                severity="warning",
+            )
             self.redraw()
             return
         first = next((h for h in hits if h.paragraph >= self.session.current), hits[0])
@@ -275,7 +296,7 @@ class ReadingScreen(TermActions, ProgressActions, Screen[None]):
     def action_search_next(self, forward: bool) -> None:
         hit = self.session.next_hit(forward)
         if hit is None:
-            self.notify("No search yet: press / to search.", timeout=2)
+            self.notify(_("No search yet: press / to search."), timeout=2)
             return
         self.session.go_to(hit.paragraph)
         self.redraw()

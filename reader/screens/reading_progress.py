@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from glossary.i18n import _
 from reader.widgets.page import PageView
 
 if TYPE_CHECKING:
@@ -56,12 +57,12 @@ class ProgressActions(_Base):
         """`paragraph 4 of 23 ✓` (✓: read) and `read 12 of 25 paragraphs · 48% · 18 min`,
         for the position line."""
         parts = [label + (" ✓" if self.tracker.is_read(self.session.current) else "")]
-        parts.append("read " + self.tracker.line())
+        parts.append(_("read {progress}").format(progress=self.tracker.line()))
         if not self.tracker.store.can_save:
-            parts.append("not saved")
+            parts.append(_("not saved"))
         return parts
 
     def action_toggle_read(self) -> None:
         read = self.tracker.toggle_read(self.session.current)
         self.redraw()
-        self.notify("Marked read." if read else "Marked unread.", timeout=2)
+        self.notify(_("Marked read.") if read else _("Marked unread."), timeout=2)

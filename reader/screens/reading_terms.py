@@ -15,9 +15,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from glossary.i18n import _
 from reader.localize import localized
 from reader.progress import TermRecord, TermStatus
-from reader.widgets.term_card import TermCard
+from reader.widgets.term_card import STATUS_NAMES, TermCard
 
 if TYPE_CHECKING:
     from reader.session import ReadingSession
@@ -99,7 +100,7 @@ class TermActions(_Base):
             )
             entry_id = self.card_entry or (link.entry_id if link else None)
             if entry_id is None:
-                self.notify("No term in this paragraph to show.", severity="warning")
+                self.notify(_("No term in this paragraph to show."), severity="warning")
             else:
                 self.action_open_term(entry_id)
             return
@@ -108,7 +109,7 @@ class TermActions(_Base):
                 iter(self.session.links(self.session.current)), None
             )
             if link is None:
-                self.notify("No term in this paragraph to show.", severity="warning")
+                self.notify(_("No term in this paragraph to show."), severity="warning")
                 return
             self.open_card(link.entry_id)
             return
@@ -140,7 +141,7 @@ class TermActions(_Base):
             else (link.entry_id if link else None)
         )
         if entry_id is None:
-            self.notify("Open a term first (Tab, then Enter).", severity="warning", timeout=3)
+            self.notify(_("Open a term first (Tab, then Enter)."), severity="warning", timeout=3)
             return
         self.apply_status(entry_id, TermStatus(level))
 
@@ -151,5 +152,7 @@ class TermActions(_Base):
             self.query_one("#card", TermCard).show_status(record)
         self.redraw()
         entry = self.session.entry(entry_id)
-        self.notify(f"{entry.en if entry else entry_id}: {status.label}", timeout=2)
+        self.notify(
+            f"{entry.en if entry else entry_id}: {_(STATUS_NAMES[status.label])}", timeout=2
+        )
         return record
