@@ -170,3 +170,36 @@ def test_english_help_unchanged(tmp_path: Path):
     result = tonle("--ui-lang", "en", "--help", tmp_path=tmp_path)
     assert result.stdout.startswith("Usage: tonle [OPTIONS] [COMMAND] [ARGS]...")
     assert "  -h, --help            Show this message and exit." in result.stdout
+
+
+def test_glossary_problems_in_the_interface_language(write_yaml, tmp_path: Path):
+    bad = write_yaml("entries:\n  - {id: a, category: nope, en: x}\n")
+    result = tonle("--ui-lang", "ko", "glossary", "check", str(bad), tmp_path=tmp_path)
+    message = i18n.translations("ko").gettext("unknown category {category} (one of: {categories})")
+    assert result.returncode == 1
+    assert f"{bad}:2:23: " + message.split("{")[0] in result.stderr  # the location stays first
+
+
+def test_study_sheet_follows_the_interface_language(tmp_path: Path):
+    common = ("export", "-o", "-", "--date", "2026-11-24", "--langs", "en,ko")
+    korean = tonle("--ui-lang", "ko", *common, tmp_path=tmp_path)
+    assert korean.returncode == 0, korean.stderr
+    assert "- 날짜: 2026년 11월 24일" in korean.stdout
+    english = tonle("--ui-lang", "ko", *common, "--sheet-lang", "en", tmp_path=tmp_path)
+    assert "- Date: November 24, 2026" in english.stdout
+
+
+def test_cached_problems_follow_the_language(write_yaml, tmp_path: Path):
+    """A glossary's warnings are cached with their text; another language reads them anew."""
+    from glossary.loader import load
+
+    path = write_yaml(
+        "entries:\n  - {id: a, category: term, en: x, ko: {text: 가, status: unverified}}\n"
+    )
+    cache = tmp_path / "cache"
+    try:
+        assert "has no source" in str(load([path], cache_dir=cache).warnings[0])
+        i18n.use_language("ko")
+        assert "출처가 없습니다" in str(load([path], cache_dir=cache).warnings[0])
+    finally:
+        i18n.use_language("en")
