@@ -27,7 +27,7 @@ from glossary.document import Document
 from glossary.export import FORMATS, ExportError, ExportResult
 from glossary.export.order import ORDERS
 from glossary.export.rows import LANGS
-from glossary.i18n import N_
+from glossary.i18n import N_, _
 from glossary.model import CATEGORIES, Glossary
 from reader.commands import Command, bindings
 from reader.export_choices import (
@@ -45,6 +45,7 @@ from reader.export_choices import (
 )
 from reader.progress import ProgressStore
 from reader.widgets import form
+from reader.widgets.term_card import CATEGORY_NAMES
 
 if TYPE_CHECKING:
     from reader.app import TonleApp
@@ -97,31 +98,37 @@ class ExportScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         initial, progress = self.initial, self.setup.has_progress
         with Vertical(id="export"):
-            yield Static("Export the glossary", id="export-title")
-            with form.row("Format"):
+            yield Static(_("Export the glossary"), id="export-title")
+            with form.row(_("Format")):
                 yield form.select(format_options(), initial.format, "export-format")
-            with form.row("Languages"):
+            with form.row(_("Languages")):
                 for lang in LANGS:
-                    yield form.check(LANG_NAMES[lang], lang in initial.langs, f"export-lang-{lang}")
-            with form.row("Category"):
-                categories = [(c, c) for c in CATEGORIES]
-                yield form.select(categories, initial.category, "export-category", "all categories")
-            with form.row("Terms"):
-                yield form.check("only terms in this text", initial.in_text, "export-in-text")
+                    yield form.check(
+                        _(LANG_NAMES[lang]), lang in initial.langs, f"export-lang-{lang}"
+                    )
+            with form.row(_("Category")):
+                categories = [(_(CATEGORY_NAMES[c]), c) for c in CATEGORIES]
+                everything = _("all categories")
+                yield form.select(categories, initial.category, "export-category", everything)
+            with form.row(_("Terms")):
+                yield form.check(_("only terms in this text"), initial.in_text, "export-in-text")
             with form.row(""):
-                yield form.check("only in paragraphs I have read", False, "export-seen", progress)
-            with form.row("Status"):
-                statuses = [(label, key) for key, (label, _) in STATUS_FILTERS.items()]
-                anything = "any status" if progress else "any status (no reading progress yet)"
+                read_only = _("only in paragraphs I have read")
+                yield form.check(read_only, False, "export-seen", progress)
+            with form.row(_("Status")):
+                statuses = [(_(label), key) for key, (label, _states) in STATUS_FILTERS.items()]
+                anything = (
+                    _("any status") if progress else _("any status (no reading progress yet)")
+                )
                 yield form.select(statuses, None, "export-status", anything, progress)
-            with form.row("Order"):
+            with form.row(_("Order")):
                 yield form.select(order_options(), initial.order, "export-order")
-            with form.row("Save to"):
+            with form.row(_("Save to")):
                 yield Input(initial.output, id="export-output", compact=True)
             yield Static(id="export-hint")
             with Horizontal(id="export-buttons"):
-                yield Button("Export", variant="primary", id="export-run", compact=True)
-                yield Button("Cancel", id="export-cancel", compact=True)
+                yield Button(_("Export"), variant="primary", id="export-run", compact=True)
+                yield Button(_("Cancel"), id="export-cancel", compact=True)
 
     def on_mount(self) -> None:
         self.show_hint()
@@ -159,8 +166,12 @@ class ExportScreen(ModalScreen[None]):
             return f"⚠ {error}"
         replaced = [f.name for f in files if f.exists()]
         names = " and ".join(f.name for f in files)
-        note = f" (replaces the existing {' and '.join(replaced)})" if replaced else ""
-        return f"Writes {names}{note}"
+        if replaced:
+            existing = " and ".join(replaced)
+            return _("Writes {files} (replaces the existing {existing})").format(
+                files=names, existing=existing
+            )
+        return _("Writes {files}").format(files=names)
 
     # --- changes -----------------------------------------------------------------------
 
@@ -191,13 +202,13 @@ class ExportScreen(ModalScreen[None]):
         try:
             path = check_choices(choices, self.setup.work_dir)
         except ExportError as error:
-            self.notify(str(error), title="Cannot export", severity="error")
+            self.notify(str(error), title=_("Cannot export"), severity="error")
             return
         if choices.needs_progress and self.setup.save_progress is not None:
             self.setup.save_progress()  # what was read just now counts too
         self.running = True
         self.query_one("#export-run", Button).disabled = True
-        self.show_hint(f"Exporting {FORMATS[choices.format].summary}…")
+        self.show_hint(_("Exporting {format}…").format(format=_(FORMATS[choices.format].summary)))
         self.export_in_thread(choices, path)
 
     @work(thread=True, exclusive=True, group="export")
@@ -220,19 +231,19 @@ class ExportScreen(ModalScreen[None]):
 
     def on_export_screen_done(self, message: Done) -> None:
         self.running = False
-        self.app.notify(written(message.result.paths, message.result.count), title="Exported")
+        self.app.notify(written(message.result.paths, message.result.count), title=_("Exported"))
         self.dismiss()
 
     def on_export_screen_failed(self, message: Failed) -> None:
         self.running = False
         self.query_one("#export-run", Button).disabled = False
         self.show_hint()
-        self.notify(message.error, title="Export failed", severity="error")
+        self.notify(message.error, title=_("Export failed"), severity="error")
 
     @on(Button.Pressed, "#export-cancel")
     def action_cancel(self) -> None:
         if self.running:
-            self.notify("Still exporting; the dialog closes when the file is written.")
+            self.notify(_("Still exporting; the dialog closes when the file is written."))
             return
         self.dismiss()
 
@@ -250,7 +261,7 @@ def open_export(app: TonleApp) -> None:
     if reading is None:
         return
     if reading.session.glossary is None:
-        app.notify("The glossary is still loading; export in a moment.", severity="warning")
+        app.notify(_("The glossary is still loading; export in a moment."), severity="warning")
         return
     config = reading.config
     setup = ExportSetup(
