@@ -1,0 +1,52 @@
+"""The interface language: picked in the app by its own name, applied at once, remembered."""
+
+from __future__ import annotations
+
+import pytest
+
+from glossary import i18n
+from reader.screens.language import LanguageScreen
+from reader.screens.reading import ReadingScreen
+from reader.settings import load_settings
+from tests.app_support import loaded, make_app, text_of
+
+
+@pytest.fixture(autouse=True)
+def english_afterwards():
+    yield
+    i18n.use_language("en")
+
+
+def footer_descriptions(app) -> dict[str, str]:
+    return {
+        key: active.binding.description
+        for key, active in app.screen.active_bindings.items()
+        if active.binding.show
+    }
+
+
+async def test_picker_lists_languages_by_their_own_names():
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await loaded(pilot)
+        await pilot.press("f2")
+        assert isinstance(app.screen, LanguageScreen)
+        labels = [str(o.prompt).strip("● ") for o in app.screen.query_one("#languages").options]
+        assert labels == ["English", "ខ្មែរ", "한국어"]
+
+
+@pytest.mark.parametrize(("presses", "lang"), [(("down",), "km"), (("down", "down"), "ko")])
+async def test_switching_applies_at_once_and_is_remembered(presses, lang):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await loaded(pilot)
+        await pilot.press("5", "g", "f2", *presses, "enter")
+        await loaded(pilot)
+        assert isinstance(app.screen, ReadingScreen)
+        catalog = i18n.translations(lang)
+        footer = footer_descriptions(app)
+        assert footer["q"] == catalog.gettext("Quit") != "Quit"
+        assert footer["slash"] == catalog.gettext("Search") != "Search"
+        position = text_of(app, "#position")
+        assert catalog.gettext("paragraph {number} of {total}").format(number=5, total=23) in position
+    assert load_settings(app.config.paths.settings_file).ui_lang == lang
