@@ -180,8 +180,11 @@ class TermCard(VerticalScroll):
         status.remove_class("-hidden")
 
     def focus_card(self) -> None:
-        """Take the keys: status keys now rate this term; ↑ ↓ Enter go to an occurrence."""
-        self.query_one("#occurrences", OptionList).focus()
+        """Take the keys: status keys now rate this term; ↑ ↓ Enter go to an occurrence.
+
+        The card stays at its top: scrolling to the focused list would hide the term and
+        its Khmer and Korean forms on a long card."""
+        self.query_one("#occurrences", OptionList).focus(scroll_visible=False)
 
     def action_set_term_status(self, level: int) -> None:
         if self.entry_id is not None:
