@@ -29,7 +29,7 @@ from reader.cli_glossary import glossary_group
 from reader.cli_locale import install as localise_click
 from reader.cli_progress import library_command, progress_command
 from reader.paths import Paths, seed_text, user_paths
-from reader.settings import GLOSS_CHOICES, load_settings
+from reader.settings import GLOSS_CHOICES, WIDTH_MODEL_CHOICES, load_settings
 
 localise_click()
 
@@ -72,7 +72,11 @@ def cli(context: click.Context, data_dir: Path | None) -> None:
         context.invoke(read_command, file=seed_text())
 
 
-@cli.command("read", help=_("Open FILE (UTF-8 text or Markdown) in the reader."))
+@cli.command(
+    "read",
+    help=_("Open FILE (UTF-8 text or Markdown) in the reader."),
+    short_help=_("Open FILE in the reader."),
+)
 @click.argument("file", type=click.Path(path_type=Path))
 @glossary_option
 @click.option(
@@ -81,6 +85,14 @@ def cli(context: click.Context, data_dir: Path | None) -> None:
     help=_("Show Khmer romanized (no Khmer font)."),
 )
 @click.option("--glosses", type=click.Choice(GLOSS_CHOICES), help=_("Interlinear glosses to show."))
+@click.option(
+    "--width-model",
+    type=click.Choice(WIDTH_MODEL_CHOICES),
+    help=_(
+        "How the terminal measures text: per code point (tmux, xterm), per grapheme cluster "
+        "(terminals with mode 2027 on), or auto: ask the terminal."
+    ),
+)
 @click.pass_obj
 def read_command(
     paths: Paths,
@@ -89,6 +101,7 @@ def read_command(
     no_default_glossary: bool = False,
     romanize_khmer: bool | None = None,
     glosses: str | None = None,
+    width_model: str | None = None,
 ) -> None:
     """Open FILE (UTF-8 text or Markdown) in the reader."""
     document = open_document(file)
@@ -97,10 +110,15 @@ def read_command(
         settings.romanize_khmer = romanize_khmer
     if glosses is not None:
         settings.glosses = glosses
+    if width_model is not None:
+        settings.width_model = width_model
     files = glossary_files(glossaries, no_default_glossary)
     if not files:
         fail(_("no glossary given (use --glossary FILE)"))
     from reader.app import ReaderConfig, TonleApp
+    from reader.terminal_probe import detect
+
+    detect(settings.width_model)  # "auto": ask the terminal now, before Textual takes it over
 
     app = TonleApp(ReaderConfig(document, files, paths, settings, document_path=file))
     app.run()
@@ -108,7 +126,9 @@ def read_command(
 
 
 @cli.command(
-    "annotate", help=_("Print FILE with a Khmer and Korean gloss after every glossary term.")
+    "annotate",
+    help=_("Print FILE with a Khmer and Korean gloss after every glossary term."),
+    short_help=_("Print FILE with Khmer and Korean glosses."),
 )
 @click.argument("file", type=click.Path(path_type=Path))
 @glossary_option
