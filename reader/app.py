@@ -172,6 +172,15 @@ class TonleApp(App[None]):
         self.save_settings()
         self.open_reading(self.config)
 
+    def action_khmer_digits(self) -> None:
+        """Figures in Khmer digits in the Khmer interface, or back to 0–9 (remembered)."""
+        settings = self.config.settings
+        settings.khmer_digits = not settings.khmer_digits
+        self.save_settings()
+        redraw = getattr(self.screen, "refresh_numbers", None)
+        if callable(redraw):
+            redraw()
+
     def action_help(self) -> None:
         from reader.screens.help import HelpScreen
 

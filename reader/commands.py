@@ -60,6 +60,7 @@ APP_COMMANDS = [
     Command("library", "L", "app.library", N_("Library")),
     Command("statistics", "S", "app.statistics", N_("Statistics")),
     Command("language", "f2", "app.language", N_("Language"), footer=False),
+    Command("khmer-digits", "f3", "app.khmer_digits", N_("Khmer digits (០១២)"), footer=False),
     Command("quit", "q", "app.quit", N_("Quit"), palette=False),  # Textual's palette has Quit
 ]
 

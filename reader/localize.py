@@ -14,9 +14,11 @@ from functools import cache
 from typing import TypeVar
 
 from textual.binding import Binding
+from textual.content import Content
 from textual.screen import ModalScreen, Screen
 
 from glossary.i18n import DEFAULT, _, current_language
+from glossary.l10n import khmer_digits
 from reader.commands import APP_COMMANDS, bindings
 
 T = TypeVar("T", bound=type)
@@ -42,6 +44,19 @@ def _subclass(cls: type, lang: str) -> type:
     translated = [_translated(b) for b in _app_bindings(cls, declared) + declared]
     namespace = {"BINDINGS": translated, "__module__": cls.__module__, "__doc__": cls.__doc__}
     return type(cls.__name__, (cls,), namespace)
+
+
+def digits(text: str, khmer: bool) -> str:
+    """Figures in Khmer digits (០១២…) when the interface is Khmer and the reader asked for
+    them (the `khmer_digits` setting); otherwise unchanged."""
+    return khmer_digits(text) if khmer and current_language() == "km" else text
+
+
+def digits_content(content: Content, khmer: bool) -> Content:
+    """`digits()` for styled text: one digit for another, so every span stays in place."""
+    if not khmer or current_language() != "km":
+        return content
+    return Content(khmer_digits(content.plain), list(content.spans))
 
 
 def localized(cls: T) -> T:

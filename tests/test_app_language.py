@@ -7,7 +7,7 @@ import pytest
 from glossary import i18n
 from reader.screens.language import LanguageScreen
 from reader.screens.reading import ReadingScreen
-from reader.settings import load_settings
+from reader.settings import Settings, load_settings
 from tests.app_support import loaded, make_app, text_of
 
 
@@ -48,5 +48,33 @@ async def test_switching_applies_at_once_and_is_remembered(presses, lang):
         assert footer["q"] == catalog.gettext("Quit") != "Quit"
         assert footer["slash"] == catalog.gettext("Search") != "Search"
         position = text_of(app, "#position")
-        assert catalog.gettext("paragraph {number} of {total}").format(number=5, total=23) in position
+        assert (
+            catalog.gettext("paragraph {number} of {total}").format(number=5, total=23) in position
+        )
     assert load_settings(app.config.paths.settings_file).ui_lang == lang
+
+
+async def test_khmer_digits_option_in_the_khmer_interface():
+    i18n.use_language("km")
+    app = make_app(settings=Settings(ui_lang="km"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await loaded(pilot)
+        await pilot.press("5", "g")
+        assert "5" in text_of(app, "#position") and "៥" not in text_of(app, "#position")
+        await pilot.press("f3")
+        position = text_of(app, "#position")
+        assert (
+            "៥" in position
+            and "២៣" in position
+            and not any(c.isascii() and c.isdigit() for c in position)
+        )
+    assert load_settings(app.config.paths.settings_file).khmer_digits
+
+
+async def test_khmer_digits_never_touch_the_korean_interface():
+    i18n.use_language("ko")
+    app = make_app(settings=Settings(ui_lang="ko", khmer_digits=True))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await loaded(pilot)
+        await pilot.press("5", "g")
+        assert "5" in text_of(app, "#position") and "៥" not in text_of(app, "#position")

@@ -24,6 +24,7 @@ from glossary.linker import Linker
 from glossary.model import Glossary
 from reader.app import ReaderConfig
 from reader.commands import READING_COMMANDS, TERM_STATUS_COMMANDS, bindings
+from reader.localize import digits
 from reader.progress import ProgressStore
 from reader.progress_writer import SerialWriter
 from reader.render import FIGURE_META, PARAGRAPH_META, TERM_META, GlossOptions
@@ -159,6 +160,10 @@ class ReadingScreen(TermActions, ProgressActions, Screen[None]):
         self.query_one(PageView).show()
         self.update_position()
 
+    def refresh_numbers(self) -> None:
+        """The digits setting changed: draw the position line again."""
+        self.update_position()
+
     def update_position(self) -> None:
         session = self.session
         parts = self.progress_parts(session.position_label)
@@ -174,7 +179,8 @@ class ReadingScreen(TermActions, ProgressActions, Screen[None]):
             parts.append(f"“{session.query}”: " + matches.format(count=len(session.hits)))
         if self.digits:
             parts.append(_("go to {number}…").format(number=self.digits))
-        self.query_one("#position", Static).update(" · ".join(parts))
+        line = digits(" · ".join(parts), self.config.settings.khmer_digits)
+        self.query_one("#position", Static).update(line)
 
     # --- moving --------------------------------------------------------------------------
 

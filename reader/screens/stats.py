@@ -19,6 +19,7 @@ from glossary.i18n import N_, _, current_language, ngettext
 from glossary.l10n import short_date
 from reader.charts import bar, last_days
 from reader.commands import Command, bindings
+from reader.localize import digits, digits_content
 from reader.progress import DayStats, Overview, ProgressStore, TermStatus, terms_line
 from reader.progress.summary import (
     day_line,
@@ -130,14 +131,23 @@ class StatisticsScreen(Screen[None]):
     def on_mount(self) -> None:
         self.action_refresh_stats()
 
+    def refresh_numbers(self) -> None:
+        """The digits setting changed: draw the figures again."""
+        self.action_refresh_stats()
+
     def action_refresh_stats(self) -> None:
         """Read the store and draw every figure."""
         today = local_day(self.clock())
         summary = self.store.overview(today)
         days = last_days(self.store.days(), today, SPARK_DAYS)
-        self.query_one("#stats-summary", Static).update(summary_content(summary))
-        self.query_one("#stats-day-bars", Static).update(day_bars(days[-BAR_DAYS:]))
-        self.query_one("#stats-terms", Static).update(term_bars(summary.terms))
+        khmer = self.app.config.settings.khmer_digits  # type: ignore[attr-defined]
+        shown = {
+            "#stats-summary": summary_content(summary),
+            "#stats-day-bars": day_bars(days[-BAR_DAYS:]),
+            "#stats-terms": term_bars(summary.terms),
+        }
+        for selector, content in shown.items():
+            self.query_one(selector, Static).update(digits_content(content, khmer))
         self.query_one("#stats-words", Sparkline).data = [float(d.words) for d in days]
         most = max(d.words for d in days)
         first, last = days[0].day, days[-1].day
@@ -145,4 +155,4 @@ class StatisticsScreen(Screen[None]):
         scale = _("{first} – {last} · most {words} a day").format(
             first=short_date(first, lang), last=short_date(last, lang), words=words_text(most)
         )
-        self.query_one("#stats-words-scale", Static).update(scale)
+        self.query_one("#stats-words-scale", Static).update(digits(scale, khmer))
