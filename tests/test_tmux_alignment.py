@@ -1,12 +1,16 @@
 """Tonle in a real terminal (tmux): every bordered line's right edge lines up with its neighbours.
 
-The app runs in a private tmux server at 100x30 and at 60x24 with interlinear Khmer and Korean
-on; a term card with Khmer is opened (a side panel at 100 columns, a whole screen at 60) and
-then the glossary browser. Each screen is read back with `capture-pane -p -e` and measured
-with the glibc per-code-point model, which is how tmux advances its cursor (see
-../shared/notes/khmer-korean-in-the-terminal.md). Edges are the vertical border glyphs
-(│ ▎ ▊ ▏ █ ...) and the scrollbar (a reverse-video run at the end of a line). A control run
-with terminal_text's fix left out must show edges out of line.
+The app (`python -m reader read`, width model auto: the probe runs too) goes in a private tmux
+server at 100x30 and at 60x24 with interlinear Khmer and Korean on; a term card with Khmer is
+opened (a side panel at 100 columns, a whole screen at 60), then the glossary browser, then
+Khmer is typed into its filter box. Each screen is read back with `capture-pane -p -e` and
+measured with the glibc per-code-point model, which is how tmux advances its cursor (see
+../shared/notes/khmer-korean-in-the-terminal.md). Checks:
+- edges (vertical border glyphs │ ┃ ▎ ▊ ▏ █ … and the 2-cell scrollbar at a line's end) sit in
+  the same column as the same edge on the neighbouring lines;
+- every line with Khmer or Hangul shows exactly the text Tonle laid out for the same steps
+  headless (polled until it does): nothing clipped at a border, no padding eaten.
+A control run with terminal_text's fix left out must fail these checks.
 """
 
 from __future__ import annotations
