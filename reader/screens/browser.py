@@ -43,14 +43,16 @@ BROWSER_COMMANDS = [
 
 def column_widths(screen_width: int) -> list[tuple[str, int | None]]:
     """Fixed widths, so a long English name cannot push Khmer off the screen; Khmer is
-    last and takes what is left (its width in a terminal is the least certain)."""
-    english = max(14, screen_width * 3 // 10)
+    last and takes what is left (its width in a terminal is the least certain). Below 100
+    columns every other column narrows, so that Khmer keeps at least a third of the row."""
+    narrow = screen_width < 100
+    english = max(10, screen_width // 5) if narrow else screen_width * 3 // 10
     return [
         (N_("English"), english),
-        (N_("Korean"), 16),
-        (N_("Category"), 12),
-        (N_("In text"), 7),
-        (N_("Status"), 7),
+        (N_("Korean"), 10 if narrow else 16),
+        (N_("Category"), 6 if narrow else 12),
+        (N_("In text"), 3 if narrow else 7),
+        (N_("Status"), 6 if narrow else 7),
         (N_("Khmer"), None),
     ]
 
