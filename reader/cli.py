@@ -28,6 +28,7 @@ from reader.cli_export import export_command
 from reader.cli_glossary import glossary_group
 from reader.cli_locale import install as localise_click
 from reader.cli_progress import library_command, progress_command
+from reader.launch import no_glossary_message, open_reader
 from reader.paths import Paths, seed_text, user_paths
 from reader.settings import GLOSS_CHOICES, WIDTH_MODEL_CHOICES, load_settings
 
@@ -104,7 +105,6 @@ def read_command(
     width_model: str | None = None,
 ) -> None:
     """Open FILE (UTF-8 text or Markdown) in the reader."""
-    document = open_document(file)
     settings = load_settings(paths.settings_file)
     if romanize_khmer is not None:
         settings.romanize_khmer = romanize_khmer
@@ -114,15 +114,8 @@ def read_command(
         settings.width_model = width_model
     files = glossary_files(glossaries, no_default_glossary)
     if not files:
-        fail(_("no glossary given (use --glossary FILE)"))
-    from reader.app import ReaderConfig, TonleApp
-    from reader.terminal_probe import detect
-
-    detect(settings.width_model)  # "auto": ask the terminal now, before Textual takes it over
-
-    app = TonleApp(ReaderConfig(document, files, paths, settings, document_path=file))
-    app.run()
-    sys.exit(app.return_code or 0)
+        fail(no_glossary_message())
+    sys.exit(open_reader(paths, file, files, settings))
 
 
 @cli.command(

@@ -43,6 +43,10 @@ def main(argv: Sequence[str] | None = None) -> None:
     """Run `tonle` with `argv` (default: the process arguments)."""
     args = list(sys.argv[1:] if argv is None else argv)
     use_language(choose_language(args, dict(os.environ)))
+    if not args:  # bare `tonle`: straight to the reader, without loading every command
+        from reader.launch import open_seed
+
+        sys.exit(open_seed())
     from reader.cli import main as run_cli
 
     run_cli(args)

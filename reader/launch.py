@@ -1,0 +1,42 @@
+"""Opening the reader: the one place that starts the app, for `tonle read` and bare `tonle`.
+
+Bare `tonle` comes here straight from `reader.main` without importing Click and the
+other commands (a tenth of a second of start-up that the first paint would wait for).
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from glossary.document import DocumentError, read_document
+from glossary.i18n import _
+from reader.paths import Paths, seed_text, shipped_glossary, user_paths
+from reader.settings import Settings, load_settings
+
+
+def open_reader(paths: Paths, file: Path, glossaries: Sequence[Path], settings: Settings) -> int:
+    """Run the reader on `file`; the exit code (2, with one line on stderr, for a bad file)."""
+    try:
+        document = read_document(file)
+    except DocumentError as error:
+        print(f"tonle: {error}", file=sys.stderr)
+        return 2
+    from reader.app import ReaderConfig, TonleApp
+    from reader.terminal_probe import detect
+
+    detect(settings.width_model)  # "auto": ask the terminal now, before Textual takes it over
+    app = TonleApp(ReaderConfig(document, list(glossaries), paths, settings, document_path=file))
+    app.run()
+    return app.return_code or 0
+
+
+def open_seed(data_dir: Path | None = None) -> int:
+    """Bare `tonle`: the bundled op-ed with the shipped glossary and the saved settings."""
+    paths = user_paths(data_dir=data_dir)
+    return open_reader(paths, seed_text(), [shipped_glossary()], load_settings(paths.settings_file))
+
+
+def no_glossary_message() -> str:
+    return _("no glossary given (use --glossary FILE)")
