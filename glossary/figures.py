@@ -30,6 +30,7 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Literal
 
+from glossary.i18n import N_, _
 from glossary.linker import Link
 
 LANGS = ("km", "ko")
@@ -309,7 +310,7 @@ def find_figures(text: str) -> list[Figure]:
     )
     figures: list[Figure] = []
     reach = 0
-    for start, negative_end, _, figure in candidates:
+    for start, negative_end, _rank, figure in candidates:
         if start >= reach:
             figures.append(figure)
             reach = -negative_end
@@ -508,7 +509,7 @@ def _count(text: str, match: re.Match[str]) -> Figure | None:
 def _counter(text: str, end: int) -> str:
     """The counter class of the noun counted after `end` (`250 Korean companies`)."""
     position = end
-    for _ in range(4):
+    for _word_index in range(4):
         word = _NEXT_WORD.match(text, position)
         if word is None:
             return ""
@@ -567,7 +568,9 @@ def figure_card(figure: Figure) -> str:
 def _also(forms: Sequence[str], lang: str) -> str:
     from glossary.l10n import join
 
-    return f"also written {join(forms, lang, style='standard-short')}" if forms else ""
+    if not forms:
+        return ""
+    return _("also written {forms}").format(forms=join(forms, lang, style="standard-short"))
 
 
 def _notes(*parts: str) -> str:
@@ -590,6 +593,11 @@ _KO_NATIVE_ORDINAL = ["첫", "두", "세", "네", "다섯", "여섯", "일곱", 
 _KO_CURRENCY = {"USD": "달러", "KHR": "리엘", "KRW": "원"}
 _KO_DIMENSION = {"length": "길이", "width": "폭", "depth": "깊이", "height": "높이"}
 _KO_RELATIVE = {"last": "지난해", "this": "올해", "next": "내년"}
+_RELATIVE_NOTES = {
+    "last": N_("relative to when the text was written (last year)"),
+    "this": N_("relative to when the text was written (this year)"),
+    "next": N_("relative to when the text was written (next year)"),
+}
 
 
 def korean_number(value: Decimal) -> str:
@@ -636,7 +644,7 @@ def _ko_money(figure: Figure) -> Rendering:
 
 def _ko_money_note(figure: Figure) -> str:
     explicit = re.search(r"US\s?\$|USD|US dollars", figure.surface, re.IGNORECASE)
-    return "" if figure.unit != "USD" or explicit else "'$' taken as US dollars"
+    return "" if figure.unit != "USD" or explicit else _("'$' taken as US dollars")
 
 
 def _ko_count(figure: Figure) -> Rendering:
@@ -646,14 +654,14 @@ def _ko_count(figure: Figure) -> Rendering:
     number = korean_number(figure.value)
     text = _ko_qualified(_ko_with(number, counter), figure.qualifier)
     forms = [_ko_with(number + "여", counter)] if figure.qualifier == "more" else []
-    note = "" if counter else "no counter: the counted noun is unclear"
+    note = "" if counter else _("no counter: the counted noun is unclear")
     return Rendering(text, _notes(note, _ko_more_note(figure), _also(forms, "ko")))
 
 
 def _ko_more_note(figure: Figure) -> str:
     if figure.qualifier != "more":
         return ""
-    return "이상 renders 'more than' as the press does (strictly it means 'at least')"
+    return _("이상 renders 'more than' as the press does (strictly it means 'at least')")
 
 
 def _ko_measure(figure: Figure) -> Rendering:
@@ -701,12 +709,13 @@ def _ko_date(figure: Figure) -> Rendering:
 def _ko_ordinal(figure: Figure) -> Rendering:
     n = int(figure.value)
     if figure.unit == "anniversary":
-        return Rendering(f"{n}주년", f"also written 제{n}주년")
+        return Rendering(f"{n}주년", _("also written {form}").format(form=f"제{n}주년"))
     if figure.unit == "rank":
         return Rendering(f"{n}위")
     if figure.spelled and n <= len(_KO_NATIVE_ORDINAL):
         return Rendering(f"{_KO_NATIVE_ORDINAL[n - 1]} 번째")
-    return Rendering(f"{n}번째", f"before a counter: 제{n}회, 제{n}차")
+    forms = f"제{n}회, 제{n}차"
+    return Rendering(f"{n}번째", _("before a counter: {forms}").format(forms=forms))
 
 
 # Khmer --------------------------------------------------------------------------------
@@ -781,7 +790,7 @@ def _km_count(figure: Figure) -> Rendering:
     text = _km_qualified(khmer_number(figure.value) + counter, figure.qualifier)
     forms = [_km_qualified(f, figure.qualifier) for f in _km_digits_form(figure, counter)]
     forms = [f for f in forms if f != text]
-    note = "" if counter else "no classifier: the counted noun is unclear"
+    note = "" if counter else _("no classifier: the counted noun is unclear")
     return Rendering(text, _notes(note, _also(forms, "km")))
 
 
@@ -800,9 +809,9 @@ def _km_years(figure: Figure) -> Rendering:
     if figure.kind is Kind.DECADE:
         if 1910 <= figure.value <= 1990:
             return Rendering(
-                f"ទសវត្សរ៍ទី{first[2:]}", "the decade's last two digits, as Khmer writes it"
+                f"ទសវត្សរ៍ទី{first[2:]}", _("the decade's last two digits, as Khmer writes it")
             )
-        return Rendering(f"ទសវត្សរ៍ឆ្នាំ{first}", "form not confirmed by a source")
+        return Rendering(f"ទសវត្សរ៍ឆ្នាំ{first}", _("form not confirmed by a source"))
     if figure.kind is Kind.YEAR:
         return Rendering(f"ឆ្នាំ{first}")
     until = khmer_digits(str(figure.until))
@@ -844,4 +853,4 @@ def _percent_text(figure: Figure, lang: str) -> Rendering:
 
 
 def _relative_note(figure: Figure) -> str:
-    return f"relative to when the text was written ({figure.relative} year)"
+    return _(_RELATIVE_NOTES[figure.relative]) if figure.relative in _RELATIVE_NOTES else ""
