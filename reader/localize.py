@@ -59,6 +59,12 @@ def digits_content(content: Content, khmer: bool) -> Content:
     return Content(khmer_digits(content.plain), list(content.spans))
 
 
+def app_digits(app: object, text: str) -> str:
+    """`digits()` with the app's own `khmer_digits` setting (False for a bare app)."""
+    settings = getattr(getattr(app, "config", None), "settings", None)
+    return digits(text, bool(getattr(settings, "khmer_digits", False)))
+
+
 def localized(cls: T) -> T:
     """`cls`, or its subclass with bindings described in the current language."""
     lang = current_language()

@@ -78,3 +78,19 @@ async def test_khmer_digits_never_touch_the_korean_interface():
         await loaded(pilot)
         await pilot.press("5", "g")
         assert "5" in text_of(app, "#position") and "៥" not in text_of(app, "#position")
+
+
+async def test_khmer_digits_reach_the_browser_and_the_card():
+    i18n.use_language("km")
+    app = make_app(settings=Settings(ui_lang="km", khmer_digits=True))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await loaded(pilot)
+        await pilot.press("b")
+        table = app.screen.query_one("#entries")
+        cambodia = table.get_row("cambodia")
+        assert cambodia[3] == "១៥"  # occurrences of Cambodia in the op-ed, in Khmer digits
+        assert cambodia[2] == i18n.translations("km").gettext("country")
+        await pilot.press("escape")
+        app.screen.action_open_term("cambodia")
+        await pilot.pause(0)
+        assert "១៥" in str(app.screen.query_one("#occurrences-title").render())

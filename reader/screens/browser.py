@@ -17,12 +17,12 @@ from glossary.model import CATEGORIES, Entry
 from glossary.search import entry_haystack, matches
 from reader.commands import TERM_STATUS_COMMANDS, Command, bindings
 from reader.export_choices import STATUS_FILTERS
-from reader.localize import localized
+from reader.localize import app_digits, localized
 from reader.progress import TermStatus
 from reader.render import GlossOptions, khmer_text
 from reader.session import ReadingSession
 from reader.term_statuses import TermStatuses, group
-from reader.widgets.term_card import CATEGORY_NAMES
+from reader.widgets.term_card import CATEGORY_NAMES, STATUS_NAMES
 
 MAX_ROWS = 500  # a table of 20,000 rows redraws too slowly to filter as one types
 SORTS = ("en", "km", "ko", "appearance")
@@ -59,7 +59,9 @@ def column_widths(screen_width: int) -> list[tuple[str, int | None]]:
 
 def status_cell(status: TermStatus) -> str:
     """`new`, `learn 1` … `learn 4`, `known`, `ignored`: seven columns at most."""
-    return f"learn {status.value}" if status.is_learning else status.label
+    if status.is_learning:
+        return _("learn {level}").format(level=status.value)
+    return _(STATUS_NAMES[status.label])
 
 
 class BrowserScreen(Screen[None]):
@@ -151,7 +153,7 @@ class BrowserScreen(Screen[None]):
         status = _(
             "{shown} · sorted by {order} · Enter opens a card · s sorts · 0–5 x set the status"
         ).format(shown=shown, order=_(SORT_NAMES[self.sort]))
-        self.query_one("#browser-status", Static).update(status)
+        self.query_one("#browser-status", Static).update(app_digits(self.app, status))
         if keep_cursor and table.row_count:
             table.move_cursor(row=min(row, table.row_count - 1))
 
@@ -165,9 +167,10 @@ class BrowserScreen(Screen[None]):
         )
         ko_text = ko.text + ("" if ko.verified else " ?") if ko else "—"
         count = self.count(entry)
-        shown_count = "…" if count is None else str(count)
-        status = status_cell(self.status(entry.id))
-        return (entry.en, ko_text, entry.category, shown_count, status, km_text)
+        shown_count = "…" if count is None else app_digits(self.app, str(count))
+        status = app_digits(self.app, status_cell(self.status(entry.id)))
+        category = _(CATEGORY_NAMES.get(entry.category, entry.category))
+        return (entry.en, ko_text, category, shown_count, status, km_text)
 
     @on(Input.Changed, "#filter")
     def filter_changed(self) -> None:

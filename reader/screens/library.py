@@ -21,6 +21,7 @@ from glossary.i18n import N_, _, current_language, ngettext
 from glossary.l10n import short_datetime
 from reader.app import ReaderConfig
 from reader.commands import Command, bindings
+from reader.localize import app_digits
 from reader.progress import DocumentRecord, ProgressStore, progress_line
 
 LIBRARY_COMMANDS = [
@@ -103,14 +104,15 @@ class LibraryScreen(Screen[None]):
         count = len(self.records)
         documents = ngettext("{count} document", "{count} documents", count).format(count=count)
         status = _("{documents} · Enter opens · Esc back").format(documents=documents)
-        self.query_one("#library-status", Static).update(status)
+        self.query_one("#library-status", Static).update(app_digits(self.app, status))
         self.show_detail()
         table.focus()
 
     def row(self, record: DocumentRecord) -> tuple[str, ...]:
         title = ("▶ " if record.id == self.current_id else "") + (record.title or _("(untitled)"))
         opened = opened_label(record.last_opened.astimezone())
-        return (title, progress_line(record), opened, glossary_names(record))
+        progress = app_digits(self.app, progress_line(record))
+        return (title, progress, app_digits(self.app, opened), glossary_names(record))
 
     def selected(self) -> DocumentRecord | None:
         table = self.query_one(DataTable)

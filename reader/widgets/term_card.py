@@ -16,6 +16,7 @@ from textual.widgets.option_list import Option
 from glossary.i18n import N_, _, ngettext
 from glossary.model import Entry, Form
 from reader.commands import TERM_STATUS_COMMANDS, bindings
+from reader.localize import app_digits
 from reader.progress.models import TermRecord, TermStatus
 from reader.render import khmer_text
 from reader.session import Occurrence, ReadingSession
@@ -160,7 +161,7 @@ class TermCard(VerticalScroll):
             if session.occurrences is not None
             else _("Occurrences: counting…")
         )
-        self.query_one("#occurrences-title", Static).update(title)
+        self.query_one("#occurrences-title", Static).update(app_digits(self.app, title))
         options = self.query_one("#occurrences", OptionList)
         options.clear_options()
         shown = found[:MAX_LISTED]
