@@ -13,7 +13,7 @@ from textual.message import Message
 from textual.screen import Screen
 
 from glossary.document import Document
-from glossary.i18n import _, current_language, use_language
+from glossary.i18n import N_, _, current_language, use_language
 from reader import terminal_text
 from reader.commands import APP_COMMANDS, Command, bindings, key_label
 from reader.localize import localized
@@ -37,6 +37,26 @@ class ReaderConfig:
     work_dir: Path = field(default_factory=Path.cwd)
     document_path: Path | None = None  # the file `document` was read from (the library shows it)
     clock: Callable[[], datetime] = now_utc  # reading time, read marks, days (tests fake it)
+
+
+# Textual's own palette commands, marked so that the catalogs translate them too.
+TEXTUAL_COMMANDS = (
+    N_("Bell"),
+    N_("Ring the bell"),
+    N_("Theme"),
+    N_("Change the current theme"),
+    N_("Quit"),
+    N_("Quit the application as soon as possible"),
+    N_("Keys"),
+    N_("Hide the keys and widget help panel"),
+    N_("Show help for the focused widget and a summary of available keys"),
+    N_("Minimize"),
+    N_("Minimize the widget and restore to normal size"),
+    N_("Maximize"),
+    N_("Maximize the focused widget"),
+    N_("Screenshot"),
+    N_("Save an SVG 'screenshot' of the current screen"),
+)
 
 
 def key_help(keys: str) -> str:
@@ -208,7 +228,8 @@ class TonleApp(App[None]):
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """Textual's own commands (themes, keys, quit) plus every Tonle command."""
-        yield from super().get_system_commands(screen)
+        for command in super().get_system_commands(screen):
+            yield command._replace(title=_(command.title), help=_(command.help))
         for command in getattr(screen, "COMMANDS_DATA", []):
             if command.palette:
                 run = partial(screen.run_action, command.action)

@@ -94,3 +94,12 @@ async def test_khmer_digits_reach_the_browser_and_the_card():
         app.screen.action_open_term("cambodia")
         await pilot.pause(0)
         assert "១៥" in str(app.screen.query_one("#occurrences-title").render())
+
+
+async def test_textual_palette_commands_are_translated_too():
+    i18n.use_language("ko")
+    app = make_app(settings=Settings(ui_lang="ko"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await loaded(pilot)
+        titles = {c.title for c in app.get_system_commands(app.screen)}
+        assert {"테마", "종료", "검색"} <= titles
