@@ -7,8 +7,10 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from functools import partial
 from pathlib import Path
+from typing import ClassVar
 
 from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.screen import Screen
 
@@ -76,7 +78,12 @@ class TonleApp(App[None]):
 
     CSS_PATH = Path(__file__).parent / "tonle.tcss"
     TITLE = "Tonle"
-    BINDINGS = bindings(APP_COMMANDS)
+    # The palette key is declared here (not left to Textual) so that its footer label,
+    # "palette", is translated when the app is created through `localized()`.
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *bindings(APP_COMMANDS),
+        Binding("ctrl+p", "command_palette", N_("palette"), show=False, priority=True),
+    ]
 
     def __init__(self, config: ReaderConfig) -> None:
         # Khmer-correct widths and line breaks must be in place before anything is laid out.

@@ -27,7 +27,10 @@ def open_reader(paths: Paths, file: Path, glossaries: Sequence[Path], settings: 
     from reader.terminal_probe import detect
 
     detect(settings.width_model)  # "auto": ask the terminal now, before Textual takes it over
-    app = TonleApp(ReaderConfig(document, list(glossaries), paths, settings, document_path=file))
+    from reader.localize import localized
+
+    config = ReaderConfig(document, list(glossaries), paths, settings, document_path=file)
+    app = localized(TonleApp)(config)
     app.run()
     return app.return_code or 0
 

@@ -10,6 +10,7 @@ from textual.widgets import Static
 
 from glossary.document import read_document
 from reader.app import ReaderConfig, TonleApp
+from reader.localize import localized
 from reader.paths import shipped_glossary, user_paths
 from reader.progress.times import now_utc
 from reader.settings import Settings
@@ -30,7 +31,7 @@ def make_app(
         document_path=document_path,
         clock=clock,
     )
-    return TonleApp(config)
+    return localized(TonleApp)(config)
 
 
 async def loaded(pilot, timeout: float = 10.0) -> None:

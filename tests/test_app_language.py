@@ -103,3 +103,12 @@ async def test_textual_palette_commands_are_translated_too():
         await loaded(pilot)
         titles = {c.title for c in app.get_system_commands(app.screen)}
         assert {"테마", "종료", "검색"} <= titles
+
+
+async def test_the_palette_key_in_the_footer_is_translated():
+    i18n.use_language("km")
+    app = make_app(settings=Settings(ui_lang="km"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await loaded(pilot)
+        palette = app.screen.active_bindings["ctrl+p"].binding
+        assert palette.action == "command_palette" and palette.description == "បន្ទះពាក្យបញ្ជា"
