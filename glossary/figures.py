@@ -32,6 +32,7 @@ from typing import Literal
 
 from glossary.i18n import N_, _
 from glossary.linker import Link
+from glossary.normalize import khmer_digits
 
 LANGS = ("km", "ko")
 
@@ -738,12 +739,6 @@ _KM_VAGUE_UNIT = {10: "សិប", 100: "រយ", 1000: "ពាន់", 10_000: 
 _KM_CURRENCY = {"USD": "ដុល្លារ", "KHR": "រៀល", "KRW": "វ៉ុន"}
 _KM_DIMENSION = {"length": "ប្រវែង", "width": "ទទឹង", "depth": "ជម្រៅ", "height": "កម្ពស់"}
 _KM_RELATIVE = {"last": "មុន", "this": "នេះ", "next": "ក្រោយ"}
-_KHMER_DIGITS = str.maketrans("0123456789", "០១២៣៤៥៦៧៨៩")
-
-
-def khmer_digits(text: str) -> str:
-    """Latin digits to Khmer digits (as `glossary.l10n.khmer_digits`, without Babel)."""
-    return text.translate(_KHMER_DIGITS)
 
 
 def khmer_decimal(value: Decimal | int) -> str:

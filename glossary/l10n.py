@@ -19,12 +19,7 @@ from babel.dates import format_skeleton, format_time, format_timedelta
 from babel.lists import format_list as babel_list
 from babel.numbers import format_compact_decimal, format_decimal, format_percent
 
-KHMER_DIGITS = str.maketrans("0123456789", "០១២៣៤៥៦៧៨៩")
-
-
-def khmer_digits(text: str) -> str:
-    """`24 វិច្ឆិកា 2026` → `២៤ វិច្ឆិកា ២០២៦`: Latin digits to Khmer digits."""
-    return text.translate(KHMER_DIGITS)
+from glossary.normalize import khmer_digits
 
 
 def _digits(text: str, lang: str, khmer: bool) -> str:

@@ -66,6 +66,14 @@ def is_nfc(text: str) -> bool:
     return unicodedata.is_normalized("NFC", text)
 
 
+KHMER_DIGITS = str.maketrans("0123456789", "០១២៣៤៥៦៧៨៩")
+
+
+def khmer_digits(text: str) -> str:
+    """`24 វិច្ឆិកា 2026` → `២៤ វិច្ឆិកា ២០២៦`: Latin digits to Khmer digits."""
+    return text.translate(KHMER_DIGITS)
+
+
 def show_codepoints(text: str) -> str:
     """`U+1780 U+17D2 …`, for messages about invisible differences."""
     return " ".join(f"U+{ord(ch):04X}" for ch in text)

@@ -18,7 +18,7 @@ from textual.content import Content
 from textual.screen import ModalScreen, Screen
 
 from glossary.i18n import DEFAULT, _, current_language
-from glossary.l10n import khmer_digits
+from glossary.normalize import khmer_digits
 from reader.commands import APP_COMMANDS, bindings
 
 T = TypeVar("T", bound=type)
