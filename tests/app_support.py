@@ -6,6 +6,7 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
+from textual.geometry import Region
 from textual.widgets import Static
 
 from glossary.document import read_document
@@ -14,6 +15,7 @@ from reader.localize import localized
 from reader.paths import shipped_glossary, user_paths
 from reader.progress.times import now_utc
 from reader.settings import Settings
+from reader.widgets.page import TEXT_INSET, PageView
 from tests.conftest import OPED
 
 
@@ -54,3 +56,24 @@ def text_of(app: TonleApp, selector: str) -> str:
 def screen_text(app: TonleApp) -> str:
     """All the characters on screen, line by line (what a terminal would show)."""
     return "\n".join(line.text for line in app.screen._compositor.render_strips())
+
+
+def current_text(app: TonleApp) -> str:
+    """The current paragraph as the page draws it (glosses included)."""
+    return app.screen.query_one(PageView).current_content.plain
+
+
+def current_region(app: TonleApp) -> Region:
+    """Where the current paragraph's text is on screen."""
+    return app.screen.query_one(PageView).current_region
+
+
+def marker_colour(app: TonleApp) -> object:
+    """The colour of the bar left of the current paragraph, as drawn on screen."""
+    region = current_region(app)
+    return app.screen.get_style_at(region.x - TEXT_INSET, region.y).color
+
+
+def marker_colour_for(app: TonleApp, component: str) -> object:
+    """The colour the stylesheet gives the bar in state `component`."""
+    return app.screen.query_one(PageView).get_component_rich_style(component).color

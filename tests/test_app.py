@@ -12,7 +12,7 @@ from reader.screens.reading import ReadingScreen
 from reader.screens.term import TermScreen
 from reader.settings import Settings, load_settings
 from reader.widgets.term_card import TermCard
-from tests.app_support import loaded, make_app, screen_text, text_of
+from tests.app_support import current_region, current_text, loaded, make_app, screen_text, text_of
 
 
 def reading(app) -> ReadingScreen:
@@ -24,10 +24,10 @@ async def test_opens_on_the_title_and_moves_paragraph_by_paragraph():
     async with app.run_test(size=(100, 30)) as pilot:
         await loaded(pilot)
         assert "title" in text_of(app, "#position")
-        assert "Op-ed: CAMBODIA-SOUTH KOREA" in text_of(app, "#current")
+        assert "Op-ed: CAMBODIA-SOUTH KOREA" in current_text(app)
         await pilot.press("j")
         assert "paragraph 1 of 23" in text_of(app, "#position")
-        assert text_of(app, "#current").startswith("Almost every time I commute")
+        assert current_text(app).startswith("Almost every time I commute")
         await pilot.press("down", "down", "k")
         assert "paragraph 2 of 23" in text_of(app, "#position")
         await pilot.press("up")
@@ -38,7 +38,7 @@ async def test_opens_on_the_title_and_moves_paragraph_by_paragraph():
         assert "paragraph 4 of 23" in text_of(app, "#position")
         await pilot.press("end")
         assert "source" in text_of(app, "#position")
-        assert text_of(app, "#current") == "Source: Agency Kampuchea Press"
+        assert current_text(app) == "Source: Agency Kampuchea Press"
         await pilot.press("home")
         assert "title" in text_of(app, "#position")
 
@@ -51,7 +51,7 @@ async def test_number_then_g_jumps():
         assert "go to 12…" in text_of(app, "#position")
         await pilot.press("g")
         assert "paragraph 12 of 23" in text_of(app, "#position")
-        assert text_of(app, "#current").startswith("Cambodia’s friendly foreign policy")
+        assert current_text(app).startswith("Cambodia’s friendly foreign policy")
         await pilot.press("9", "9", "g")
         assert "paragraph 23 of 23" in text_of(app, "#position")
 
@@ -102,7 +102,7 @@ async def test_occurrence_jump_from_the_card():
         options.focus()
         await pilot.press("down", "enter")  # the first occurrence
         await pilot.pause(0)
-        assert "DMZ" in text_of(app, "#current")
+        assert "DMZ" in current_text(app)
         assert "paragraph 21 of 23" in text_of(app, "#position")
 
 
@@ -111,7 +111,7 @@ async def test_click_on_a_term_opens_its_card():
     async with app.run_test(size=(100, 30)) as pilot:
         await loaded(pilot)
         await pilot.press("3", "g")
-        region = app.screen.query_one("#current").content_region
+        region = current_region(app)
         spot = next(
             (x, y)
             for y in range(region.y, region.bottom)
@@ -128,13 +128,13 @@ async def test_interlinear_glosses_cycle_and_persist():
     async with app.run_test(size=(100, 30)) as pilot:
         await loaded(pilot)
         await pilot.press("3", "g", "i")
-        assert "Hun Sen ⟨ហ៊ុន សែន · 훈 센⟩" in text_of(app, "#current")
+        assert "Hun Sen ⟨ហ៊ុន សែន · 훈 센⟩" in current_text(app)
         await pilot.press("i")
-        assert "Hun Sen ⟨ហ៊ុន សែន⟩" in text_of(app, "#current")
+        assert "Hun Sen ⟨ហ៊ុន សែន⟩" in current_text(app)
         await pilot.press("i")
-        assert "Hun Sen ⟨훈 센⟩" in text_of(app, "#current")
+        assert "Hun Sen ⟨훈 센⟩" in current_text(app)
         await pilot.press("r", "i", "i")
-        assert "Hun Sen ⟨Hun Sen · 훈 센⟩" in text_of(app, "#current")  # romanized Khmer
+        assert "Hun Sen ⟨Hun Sen · 훈 센⟩" in current_text(app)  # romanized Khmer
     saved = load_settings(app.config.paths.settings_file)
     assert saved.glosses == "both" and saved.romanize_khmer
 
@@ -269,9 +269,7 @@ async def test_any_text_file_works(tmp_path: Path):
         await loaded(pilot)
         assert app.sub_title == "Notes from Phnom Penh"
         await pilot.press("j")
-        assert "Hun Sen ⟨훈 센⟩ met Moon Jae-in ⟨문재인⟩ in Busan ⟨부산⟩." in text_of(
-            app, "#current"
-        )
+        assert "Hun Sen ⟨훈 센⟩ met Moon Jae-in ⟨문재인⟩ in Busan ⟨부산⟩." in current_text(app)
 
 
 async def test_gloss_follows_a_possessive():
@@ -279,7 +277,7 @@ async def test_gloss_follows_a_possessive():
     async with app.run_test(size=(100, 30)) as pilot:
         await loaded(pilot)
         await pilot.press("1", "2", "g")
-        assert text_of(app, "#current").startswith("Cambodia’s ⟨캄보디아⟩ friendly foreign policy")
+        assert current_text(app).startswith("Cambodia’s ⟨캄보디아⟩ friendly foreign policy")
 
 
 def test_occurrence_list_packs_and_unpacks():

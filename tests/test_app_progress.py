@@ -19,7 +19,13 @@ from reader.screens.stats import StatisticsScreen
 from reader.screens.term import TermScreen
 from reader.widgets.page import PageView
 from reader.widgets.term_card import TermCard
-from tests.app_support import loaded, make_app, text_of
+from tests.app_support import (
+    loaded,
+    make_app,
+    marker_colour,
+    marker_colour_for,
+    text_of,
+)
 from tests.progress_support import Clock, notices, reading
 
 NOTES = "# Notes from Phnom Penh\n\nHun Sen met Moon Jae-in in Busan.\n\nA second paragraph.\n"
@@ -70,11 +76,11 @@ async def test_m_marks_the_paragraph_read_and_unread():
         await loaded(pilot)
         await pilot.press("j", "m")
         assert "paragraph 1 of 23 ✓ · read 1 of 25 paragraphs · 4%" in text_of(app, "#position")
-        assert app.screen.query_one("#current").has_class("-read")
+        assert marker_colour(app) == marker_colour_for(app, "page--marker-read")
         await pilot.press("j")
-        assert not app.screen.query_one("#current").has_class("-read")
+        assert marker_colour(app) == marker_colour_for(app, "page--marker")
         await pilot.press("k")
-        assert app.screen.query_one("#current").has_class("-read")
+        assert marker_colour(app) == marker_colour_for(app, "page--marker-read")
         await pilot.press("m")
         assert "read 0 of 25 paragraphs" in text_of(app, "#position")
         await pilot.press("m")

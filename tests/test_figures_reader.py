@@ -9,7 +9,7 @@ from glossary.model import Entry
 from reader.render import FIGURE_META, FIGURE_STYLE, GlossOptions, paragraph_content
 from reader.session import ReadingSession
 from reader.settings import Settings
-from tests.app_support import loaded, make_app, text_of
+from tests.app_support import current_region, current_text, loaded, make_app
 from tests.conftest import OPED
 
 TEXT = "Korea gave US$300,000 in 1953 to Hun Sen."
@@ -74,11 +74,11 @@ async def test_the_reader_glosses_figures_and_a_click_shows_them():
     async with app.run_test(size=(100, 30)) as pilot:
         await loaded(pilot)
         await pilot.press("3", "g")
-        current = text_of(app, "#current")
+        current = current_text(app)
         assert "23rd anniversary ⟨ខួបលើកទី២៣ · 23주년⟩" in current
         assert "1996/97 ⟨ឆ្នាំ១៩៩៦-១៩៩៧ · 1996~1997년⟩" in current
         assert "Hun Sen ⟨ហ៊ុន សែន · 훈 센⟩" in current
-        region = app.screen.query_one("#current").content_region
+        region = current_region(app)
         spot = next(
             (x, y)
             for y in range(region.y, region.bottom)

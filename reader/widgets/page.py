@@ -1,122 +1,152 @@
 """The reading page: the current paragraph, marked, then as much of what follows as fits.
 
-The paragraphs after the current one live in a small pool of `Static`s, one paragraph
-each. Moving on by a paragraph re-renders only the current paragraph and the one pool
-widget that is recycled to the bottom; Textual keeps the rendering of the others, which
-is what keeps a move within a few milliseconds.
+One Line-API widget draws the whole page from lines cached per paragraph. A move renders
+only the paragraph that comes into view at the bottom and the new current one, and
+gives Textual a single widget to lay out and composite instead of one per paragraph:
+that is what keeps a move cheap with a big glossary (`tests/bench/bench_app.py`).
+Wrapping goes through `Content`, so the cluster-safe line breaker of
+`reader.terminal_text` applies here as everywhere else.
 """
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
-from textual.containers import Vertical
+from typing import ClassVar
+
 from textual.content import Content
-from textual.widgets import Static
+from textual.geometry import Region, Size
+from textual.strip import Strip
+from textual.style import Style
+from textual.visual import Visual
+from textual.widget import Widget
 
 from glossary.document import Kind
 from reader.render import PARAGRAPH_META, GlossOptions, meta, paragraph_content
 from reader.session import ReadingSession
 
-KIND_CLASS = {Kind.TITLE: "-title", Kind.BODY: "-body", Kind.SOURCE: "-source"}
+MARKER = "█"  # the bar left of the current paragraph (a thick left border)
+# Left of the text: the bar and a space for the current paragraph, two spaces for the
+# others, so every paragraph wraps at the same width; one space on the right.
+TEXT_INSET, RIGHT_PAD = 2, 1
+KIND_COMPONENT = {Kind.TITLE: "page--title", Kind.SOURCE: "page--source"}
 
 
-class FollowingParagraph(Static):
-    """One paragraph after the current one (a pool member; `index` says which)."""
-
-    index: int = -1
-
-
-class PageView(Vertical):
+class PageView(Widget):
     """Renders a `ReadingSession`; `show()` redraws after any change of state."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "page--current",
+        "page--marker",
+        "page--marker-read",
+        "page--title",
+        "page--source",
+        "page--following",
+    }
 
     def __init__(self, session: ReadingSession, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.session = session
         self.options = GlossOptions()
-        self._stale = True  # every pool widget must be redrawn (options or links changed)
+        self.current_content = Content("")  # the current paragraph as drawn (for tests)
+        self._following: dict[int, list[Strip]] = {}  # paragraph index -> its lines
         self._drawn_with: tuple[object, ...] = ()
+        self._lines: list[Strip] = []
+        self._current_lines = 0
 
-    def compose(self) -> ComposeResult:
-        yield Static(id="current", markup=False)
-        yield Vertical(id="following")
+    # --- state -------------------------------------------------------------------------
 
     def invalidate(self) -> None:
-        """Links, glosses or statuses changed: redraw every paragraph on the next show()."""
-        self._stale = True
+        """Links, glosses or statuses changed: render every paragraph again on show()."""
+        self._following.clear()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._following.clear()  # a new theme: the cached lines have the old colours
+
+    def on_resize(self) -> None:
+        self.show()
+
+    @property
+    def text_width(self) -> int:
+        return max(1, self.size.width - TEXT_INSET - RIGHT_PAD)
+
+    @property
+    def current_region(self) -> Region:
+        """Where the current paragraph's text is on screen."""
+        x, y = self.content_region.offset
+        return Region(x + TEXT_INSET, y + 1, self.text_width, self._current_lines)
+
+    # --- drawing -----------------------------------------------------------------------
 
     def paragraph(self, index: int, *, current: bool) -> Content:
+        """Paragraph `index` styled: links, glosses, figures; focus and hits if current."""
         session = self.session
         entries = session.glossary.by_id if session.glossary else {}
-        focused = session.focused_term if current else None
-        hits = session.hits_in(index) if current else ()
-        text = session.paragraphs[index].text
-        links = session.links(index)
         return paragraph_content(
-            text,
-            links,
+            session.paragraphs[index].text,
+            session.links(index),
             entries,
             self.options,
-            focused,
-            hits,
+            session.focused_term if current else None,
+            session.hits_in(index) if current else (),
             session.statuses,
             session.figures(index),
         )
 
     def show(self) -> None:
-        """Draw the current paragraph and the paragraphs after it that fit on screen."""
+        """Lay the page out again: a blank line, the current paragraph, a blank line,
+        then the following paragraphs (each with a blank line after it) that fit."""
         session = self.session
-        drawn_with = (session.linker, session.glossary, self.options)
+        drawn_with = (session.linker, session.glossary, self.options, self.size.width)
         if drawn_with != self._drawn_with:
-            self._stale, self._drawn_with = True, drawn_with
-        current = self.query_one("#current", Static)
-        read = " -read" if session.current in session.read else ""
-        current.set_classes(
-            f"paragraph {KIND_CLASS[session.paragraphs[session.current].kind]}{read}"
-        )
-        current.update(self.paragraph(session.current, current=True))
-        self._show_following(self._wanted())
-        self._stale = False
-
-    def _wanted(self) -> list[int]:
-        """Indexes of the paragraphs after the current one that fill the page (about)."""
-        budget = max(400, self.size.width * self.size.height)
-        wanted: list[int] = []
-        for index in range(self.session.current + 1, self.session.count):
-            if budget <= 0:
+            self._following.clear()
+            self._drawn_with = drawn_with
+        blank = Strip.blank(self.size.width, self.rich_style)
+        current = self._current()
+        lines = [blank, *current, blank]
+        for index in range(session.current + 1, session.count):
+            if len(lines) >= self.size.height:
                 break
-            wanted.append(index)
-            budget -= len(self.session.paragraphs[index].text) + self.size.width
-        return wanted
+            lines.extend(self._following_lines(index))
+            lines.append(blank)
+        self._lines, self._current_lines = lines, len(current)
+        self.refresh()
 
-    def _show_following(self, wanted: list[int]) -> None:
-        box = self.query_one("#following", Vertical)
-        if not box.is_attached:
-            return  # the app is shutting down: nothing to draw
-        pool = list(box.query_children(FollowingParagraph))
-        by_index = {w.index: w for w in pool if w.index in wanted and not self._stale}
-        spare = [w for w in pool if w not in by_index.values()]
-        ordered = [by_index.get(i) or self._recycle(spare, box, i) for i in wanted]
-        for widget in spare:
-            widget.display = False
-        for previous, widget in zip([None, *ordered], ordered, strict=False):
-            widget.display = True
-            if (
-                previous is not None
-                and box.children.index(widget) != box.children.index(previous) + 1
-            ):
-                box.move_child(widget, after=previous)
-            elif previous is None and box.children.index(widget) != 0:
-                box.move_child(widget, before=0)
+    def render_line(self, y: int) -> Strip:
+        if y < len(self._lines):
+            return self._lines[y]
+        return Strip.blank(self.size.width, self.rich_style)
 
-    def _recycle(
-        self, spare: list[FollowingParagraph], box: Vertical, index: int
-    ) -> FollowingParagraph:
-        widget = spare.pop() if spare else None
-        if widget is None:
-            widget = FollowingParagraph(markup=False, classes="following")
-            box.mount(widget)
-        widget.index = index
-        widget.update(
-            self.paragraph(index, current=False).stylize_before(meta(PARAGRAPH_META, index))
-        )
-        return widget
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return container.height  # the page fills its place; it never scrolls
+
+    def _current(self) -> list[Strip]:
+        session = self.session
+        self.current_content = self.paragraph(session.current, current=True)
+        kind = KIND_COMPONENT.get(session.paragraphs[session.current].kind)
+        style = self.get_visual_style("page--current", *([kind] if kind else []))
+        read = session.current in session.read
+        marker = self.get_visual_style("page--marker-read" if read else "page--marker")
+        left = Content.styled(MARKER, marker) + Content.styled(" ", style)
+        return self._frame(self.current_content, style, left)
+
+    def _following_lines(self, index: int) -> list[Strip]:
+        cached = self._following.get(index)
+        if cached is None:
+            content = self.paragraph(index, current=False)
+            content = content.stylize_before(meta(PARAGRAPH_META, index))
+            style = self.get_visual_style("page--following")
+            cached = self._frame(content, style, Content.styled(" " * TEXT_INSET, style))
+            self._following[index] = cached
+        return cached
+
+    def _frame(self, content: Content, style: Style, left: Content) -> list[Strip]:
+        """`content` wrapped to the text width, each line with `left` before it and
+        padded to the page width in `style`."""
+        width = self.text_width
+        left_strip = Strip(list(left.render_segments(style)), TEXT_INSET)
+        right = self.size.width - TEXT_INSET
+        lines = Visual.to_strips(self, content, width, None, style)
+        return [
+            Strip.join([left_strip, line.extend_cell_length(right, style.rich_style)])
+            for line in lines
+        ]
