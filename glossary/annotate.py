@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from glossary.figures import Figure, figure_gloss
-from glossary.linker import Link
 from glossary.model import Entry, Form
+
+if TYPE_CHECKING:
+    from glossary.linker import Link
 
 UNVERIFIED_MARK = "?"
 LEGEND = "? after a form: not yet confirmed by a source."

@@ -28,11 +28,13 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, fields
 from decimal import Decimal
 from enum import StrEnum
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from glossary.i18n import N_, _
-from glossary.linker import Link
 from glossary.normalize import khmer_digits
+
+if TYPE_CHECKING:  # the reader imports figures before its first paint; the linker later
+    from glossary.linker import Link
 
 LANGS = ("km", "ko")
 
@@ -170,6 +172,33 @@ _MONTHS = [
     "December",
 ]
 
+
+class _LazyPattern:
+    """A regular expression compiled on its first use. The reader imports this module
+    before its first paint, and compiling every pattern here up front took ~20 ms."""
+
+    __slots__ = ("_compiled", "_source")
+
+    def __init__(self, source: str) -> None:
+        self._source = source
+        self._compiled: re.Pattern[str] | None = None
+
+    @property
+    def compiled(self) -> re.Pattern[str]:
+        if self._compiled is None:
+            self._compiled = re.compile(self._source)
+        return self._compiled
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        return self.compiled.finditer(text)
+
+    def search(self, text: str, pos: int, endpos: int) -> re.Match[str] | None:
+        return self.compiled.search(text, pos, endpos)
+
+    def match(self, text: str, pos: int) -> re.Match[str] | None:
+        return self.compiled.match(text, pos)
+
+
 _ALT = "|".join
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SPELLED = rf"(?:(?:{_ALT(_TENS)})(?:-(?:{_ALT(_SMALL[1:10])}))?|{_ALT(_SMALL[1:])})"
@@ -179,7 +208,7 @@ _AFTER = r"(?![\w%]|[.,/:]\d)"
 _NUMBER = rf"{_BEFORE}(?P<num>{_DIGITS}|(?i:{_SPELLED})\b){_SCALE}"
 # A qualifier is looked for just before a number (matching it at every position of a
 # text as an optional prefix made every pattern several times slower).
-_QUALIFIER_BEFORE = re.compile(
+_QUALIFIER_BEFORE = _LazyPattern(
     r"(?<![\w-])(?i:more than|over|roughly|about|around|approximately|some|nearly|almost"
     r"|less than|fewer than|at least)\s+$"
 )
@@ -232,47 +261,49 @@ _DIMENSIONS = {
     "tall": "height",
 }
 
-_MONEY_BEFORE = re.compile(
+_MONEY_BEFORE = _LazyPattern(
     r"(?<![\w$])(?P<cur>US\s?\$|(?i:USD|KHR|KRW)\s?|\$|₩|៛)\s?(?P<num>"
     + _DIGITS
     + r")"
     + _SCALE
     + _AFTER
 )
-_MONEY_AFTER = re.compile(_NUMBER + r"\s+(?P<cur>(?i:US dollars|dollars|riels?)|won|USD|KHR|KRW)\b")
-_MEASURE = re.compile(
+_MONEY_AFTER = _LazyPattern(
+    _NUMBER + r"\s+(?P<cur>(?i:US dollars|dollars|riels?)|won|USD|KHR|KRW)\b"
+)
+_MEASURE = _LazyPattern(
     _NUMBER
     + r"\s?(?P<unit>"
     + _ALT(f"(?:{pattern})" for pattern, _ in _UNITS)
     + rf")(?:\s+(?P<dim>{_ALT(_DIMENSIONS)})\b)?"
 )
-_PERCENT = re.compile(_BEFORE + rf"(?P<num>{_DIGITS})\s?(?:%|(?i:per\s?cent|percent)\b)")
-_DATE_DAY_FIRST = re.compile(rf"\b{_DAY}\s+{_MONTH}(?:,?\s+(?P<year>{_YEAR}))?\b")
-_DATE_MONTH_FIRST = re.compile(
+_PERCENT = _LazyPattern(_BEFORE + rf"(?P<num>{_DIGITS})\s?(?:%|(?i:per\s?cent|percent)\b)")
+_DATE_DAY_FIRST = _LazyPattern(rf"\b{_DAY}\s+{_MONTH}(?:,?\s+(?P<year>{_YEAR}))?\b")
+_DATE_MONTH_FIRST = _LazyPattern(
     rf"\b{_MONTH}(?:\s+{_DAY}(?:st|nd|rd|th)?)?(?:,?\s+(?P<year>{_YEAR}))?\b{_AFTER}"
 )
-_DATE_RELATIVE = re.compile(rf"\b{_MONTH}\s+(?P<rel>last|this|next)\s+year\b")
-_YEARS_FROM = re.compile(
+_DATE_RELATIVE = _LazyPattern(rf"\b{_MONTH}\s+(?P<rel>last|this|next)\s+year\b")
+_YEARS_FROM = _LazyPattern(
     rf"(?:\b(?P<from>[Ff]rom)\s+)?{_BEFORE}(?P<y1>{_YEAR})\s+"
     rf"(?:through\s+to|through|to|until|till)\s+(?P<y2>{_YEAR})\b{_AFTER}"
 )
-_YEARS_SPAN = re.compile(rf"{_BEFORE}(?P<y1>{_YEAR})\s?[/–—-]\s?(?P<y2>\d{{4}}|\d\d)\b{_AFTER}")
-_DECADE = re.compile(rf"{_BEFORE}(?P<y>(?:1[5-9]|20)\d0)['’]?s\b")
-_YEAR_ALONE = re.compile(rf"{_BEFORE}(?P<y>{_YEAR}){_AFTER}")
-_ORDINAL_DIGITS = re.compile(
+_YEARS_SPAN = _LazyPattern(rf"{_BEFORE}(?P<y1>{_YEAR})\s?[/–—-]\s?(?P<y2>\d{{4}}|\d\d)\b{_AFTER}")
+_DECADE = _LazyPattern(rf"{_BEFORE}(?P<y>(?:1[5-9]|20)\d0)['’]?s\b")
+_YEAR_ALONE = _LazyPattern(rf"{_BEFORE}(?P<y>{_YEAR}){_AFTER}")
+_ORDINAL_DIGITS = _LazyPattern(
     rf"{_BEFORE}(?P<n>\d+)(?P<suffix>st|nd|rd|th)\b(?:\s+(?P<ann>anniversary)\b)?"
 )
-_ORDINAL_WORDS = re.compile(
+_ORDINAL_WORDS = _LazyPattern(
     rf"\b(?P<w>(?:(?:{_ALT(_TENS)})-)?(?:{_ALT(sorted(_ORDINAL_VALUE, key=len, reverse=True))}))"
     r"\b(?!-)(?:\s+(?P<ann>anniversary)\b)?"
 )
-_COUNT = re.compile(_NUMBER + r"(?:\s+(?P<more>more)\b(?!\s+than))?" + _AFTER)
-_VAGUE = re.compile(
+_COUNT = _LazyPattern(_NUMBER + r"(?:\s+(?P<more>more)\b(?!\s+than))?" + _AFTER)
+_VAGUE = _LazyPattern(
     r"\b(?:(?P<several>[Ss]everal|[Aa] few)\s+(?P<unit>hundreds?|thousands?|dozens?)\b"
     r"|(?P<tens>[Tt]ens of thousands)\b"
     r"|(?P<many>[Hh]undreds|[Tt]housands|[Mm]illions|[Dd]ozens)(?=\s+of\b))"
 )
-_NEXT_WORD = re.compile(r"\s+(?:of\s+)?([A-Za-z][A-Za-z’'-]*)")
+_NEXT_WORD = _LazyPattern(r"\s+(?:of\s+)?([A-Za-z][A-Za-z’'-]*)")
 
 # The counted noun after a number, and the counter Korean and Khmer use for it.
 _NOUNS = {
@@ -332,7 +363,7 @@ def outside_figures(links: Sequence[Link], figures: Sequence[Figure]) -> list[Li
 
 def _candidates(text: str) -> Iterator[tuple[int, Figure]]:
     """(priority, figure) for every pattern that matches; lower priority wins a tie."""
-    finders: tuple[tuple[re.Pattern[str], Callable[[str, re.Match[str]], Figure | None]], ...]
+    finders: tuple[tuple[_LazyPattern, Callable[[str, re.Match[str]], Figure | None]], ...]
     finders = (
         (_MONEY_BEFORE, _money),
         (_MONEY_AFTER, _money),

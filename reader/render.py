@@ -12,17 +12,19 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from textual.content import Content, Span
 from textual.style import Style
 
 from glossary.annotate import after_possessive
 from glossary.figures import Figure, figure_gloss
-from glossary.linker import Link
 from glossary.model import Entry, Form
 from reader.progress.models import TermStatus
 from reader.session import Hit
+
+if TYPE_CHECKING:
+    from glossary.linker import Link
 
 GlossLangs = Literal["off", "km", "ko", "both"]
 

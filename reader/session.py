@@ -11,15 +11,17 @@ import re
 from array import array
 from collections.abc import Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass, field
-from typing import overload
+from typing import TYPE_CHECKING, overload
 
 from glossary.document import Document, Kind, Paragraph
 from glossary.figures import Figure, find_figures, outside_figures
 from glossary.i18n import _
-from glossary.linker import Link, Linker
 from glossary.model import Entry, Glossary
 from glossary.normalize import normalize
 from reader.progress.models import TermStatus
+
+if TYPE_CHECKING:  # the linker (and pyahocorasick) is first needed in the loading worker
+    from glossary.linker import Link, Linker
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,7 +20,6 @@ from textual.widgets import Footer, Header, Input, Static
 
 from glossary.figures import Figure, figure_card
 from glossary.i18n import N_, _, ngettext
-from glossary.linker import Linker
 from glossary.model import Glossary
 from reader.app import ReaderConfig
 from reader.commands import READING_COMMANDS, TERM_STATUS_COMMANDS, bindings
@@ -38,6 +37,7 @@ from reader.widgets.page import PageView
 from reader.widgets.term_card import TermCard
 
 if TYPE_CHECKING:
+    from glossary.linker import Linker
     from glossary.loader import LoadResult
 
 GLOSS_CYCLE = ("off", "both", "km", "ko")
@@ -118,7 +118,9 @@ class ReadingScreen(TermActions, ProgressActions, Screen[None]):
     @work(thread=True, exclusive=True, group="glossary")
     def load_glossary(self) -> None:
         """Load, validate and index the glossary off the UI thread."""
-        from glossary.loader import load  # PyYAML is imported here, not before first paint
+        # Imported here: PyYAML and pyahocorasick are not needed before the first paint.
+        from glossary.linker import Linker
+        from glossary.loader import load
 
         result = load(self.config.glossary_files, cache_dir=self.config.paths.glossary_cache)
         linker = Linker(result.glossary) if result.ok else None

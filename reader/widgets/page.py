@@ -96,6 +96,8 @@ class PageView(Widget):
         """Lay the page out again: a blank line, the current paragraph, a blank line,
         then the following paragraphs (each with a blank line after it) that fit."""
         session = self.session
+        if not self.size:
+            return  # not laid out yet: on_resize shows the page once it has a size
         drawn_with = (session.linker, session.glossary, self.options, self.size.width)
         if drawn_with != self._drawn_with:
             self._following.clear()
