@@ -182,7 +182,9 @@ class ReadingScreen(TermActions, ProgressActions, Screen[None]):
         if self.digits:
             parts.append(_("go to {number}…").format(number=self.digits))
         line = digits(" · ".join(parts), self.config.settings.khmer_digits)
-        self.query_one("#position", Static).update(line)
+        # layout=False: the line has a fixed size, and a layout pass would cost each move
+        # about a millisecond.
+        self.query_one("#position", Static).update(line, layout=False)
 
     # --- moving --------------------------------------------------------------------------
 

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from textual.content import Content
+from rich.segment import Segment
+from textual.content import Content, Span
 from textual.geometry import Region, Size
 from textual.strip import Strip
 from textual.style import Style
@@ -44,11 +45,14 @@ class PageView(Widget):
 
     def __init__(self, session: ReadingSession, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.set_reactive(Widget.auto_links, False)  # no Textual links here: skip their pass
         self.session = session
         self.options = GlossOptions()
         self.current_content = Content("")  # the current paragraph as drawn (for tests)
         self._following: dict[int, list[Strip]] = {}  # paragraph index -> its lines
         self._drawn_with: tuple[object, ...] = ()
+        self._parsed_styles: dict[str, Style] = {}  # style text -> Style, for this theme
+        self._drawn_palette: tuple[object, ...] = ()
         self._lines: list[Strip] = []
         self._current_lines = 0
 
@@ -59,8 +63,21 @@ class PageView(Widget):
         self._following.clear()
 
     def notify_style_update(self) -> None:
+        """Styles were applied again: a new theme, or only a pseudo-class such as :hover
+        somewhere above. Only a change of colours throws the cached lines away."""
         super().notify_style_update()
-        self._following.clear()  # a new theme: the cached lines have the old colours
+        if not self.is_mounted:
+            return
+        palette = self._palette()
+        if palette != self._drawn_palette:
+            self._drawn_palette = palette
+            self._parsed_styles.clear()
+            self._following.clear()
+            self.show()
+
+    def _palette(self) -> tuple[object, ...]:
+        parts = sorted(self.COMPONENT_CLASSES)
+        return (self.rich_style, *(self.get_visual_style(part) for part in parts))
 
     def on_resize(self) -> None:
         self.show()
@@ -91,6 +108,23 @@ class PageView(Widget):
             session.statuses,
             session.figures(index),
         )
+
+    def _resolved(self, content: Content) -> Content:
+        """`content` with its style strings ("underline $text-accent") parsed, once per
+        theme: Textual would otherwise parse each of them again for every paragraph."""
+        spans = [
+            span
+            if not isinstance(span.style, str)
+            else Span(span.start, span.end, self._style(span.style))
+            for span in content.spans
+        ]
+        return Content(content.plain, spans)
+
+    def _style(self, text: str) -> Style:
+        style = self._parsed_styles.get(text)
+        if style is None:
+            style = self._parsed_styles[text] = Style.parse(text)
+        return style
 
     def show(self) -> None:
         """Lay the page out again: a blank line, the current paragraph, a blank line,
@@ -123,7 +157,7 @@ class PageView(Widget):
 
     def _current(self) -> list[Strip]:
         session = self.session
-        self.current_content = self.paragraph(session.current, current=True)
+        self.current_content = self._resolved(self.paragraph(session.current, current=True))
         kind = KIND_COMPONENT.get(session.paragraphs[session.current].kind)
         style = self.get_visual_style("page--current", *([kind] if kind else []))
         read = session.current in session.read
@@ -134,7 +168,7 @@ class PageView(Widget):
     def _following_lines(self, index: int) -> list[Strip]:
         cached = self._following.get(index)
         if cached is None:
-            content = self.paragraph(index, current=False)
+            content = self._resolved(self.paragraph(index, current=False))
             content = content.stylize_before(meta(PARAGRAPH_META, index))
             style = self.get_visual_style("page--following")
             cached = self._frame(content, style, Content.styled(" " * TEXT_INSET, style))
@@ -143,12 +177,15 @@ class PageView(Widget):
 
     def _frame(self, content: Content, style: Style, left: Content) -> list[Strip]:
         """`content` wrapped to the text width, each line with `left` before it and
-        padded to the page width in `style`."""
-        width = self.text_width
-        left_strip = Strip(list(left.render_segments(style)), TEXT_INSET)
-        right = self.size.width - TEXT_INSET
-        lines = Visual.to_strips(self, content, width, None, style)
-        return [
-            Strip.join([left_strip, line.extend_cell_length(right, style.rich_style)])
-            for line in lines
-        ]
+        padded to the page width in `style` (one Strip per line: Strips are not cheap)."""
+        width = self.size.width
+        left_segments = left.render_segments(style)
+        pad_style = style.rich_style
+        framed = []
+        for line in Visual.to_strips(self, content, self.text_width, None, style):
+            segments = [*left_segments, *line]
+            pad = width - TEXT_INSET - line.cell_length
+            if pad > 0:
+                segments.append(Segment(" " * pad, pad_style))
+            framed.append(Strip(segments, width))
+        return framed

@@ -103,21 +103,25 @@ async def moves(count: int) -> dict[str, list[float]]:
     glossary = folder / "g.yaml"
     entries = write_glossary(glossary, 20_000)
     text = folder / "text.txt"
-    text.write_text(make_text(entries, 400_000), encoding="utf-8")
+    text.write_text(make_text(entries, 1_000_000), encoding="utf-8")  # ~770 paragraphs
     app = make_app(text, [glossary])
     results: dict[str, list[float]] = {"move action": [], "j via Pilot": [], "unbound key": []}
     async with app.run_test(size=(120, 40)) as pilot:
         await loaded(pilot, timeout=120)
+        session = app.screen.session
         for _ in range(count):
             for label, step in (
                 ("move action", lambda: _act(app)),
                 ("j via Pilot", lambda: pilot.press("j")),
                 ("unbound key", lambda: pilot.press("f12")),
             ):
+                before = session.current
                 start = time.process_time()
                 await step()
                 await pilot.pause(0)
                 results[label].append(time.process_time() - start)
+                moved = session.current - before
+                assert moved == (0 if label == "unbound key" else 1), "the text ran out"
     return results
 
 
