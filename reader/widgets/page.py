@@ -17,12 +17,12 @@ from textual.content import Content, Span
 from textual.geometry import Region, Size
 from textual.strip import Strip
 from textual.style import Style
-from textual.visual import Visual
 from textual.widget import Widget
 
 from glossary.document import Kind
 from reader.render import PARAGRAPH_META, GlossOptions, meta, paragraph_content
 from reader.session import ReadingSession
+from reader.terminal_text import break_offsets
 
 MARKER = "█"  # the bar left of the current paragraph (a thick left border)
 # Left of the text: the bar and a space for the current paragraph, two spaces for the
@@ -34,6 +34,7 @@ KIND_COMPONENT = {Kind.TITLE: "page--title", Kind.SOURCE: "page--source"}
 class PageView(Widget):
     """Renders a `ReadingSession`; `show()` redraws after any change of state."""
 
+    ALLOW_SELECT = False  # lines are drawn without the offsets Textual's selection needs
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "page--current",
         "page--marker",
@@ -111,13 +112,17 @@ class PageView(Widget):
 
     def _resolved(self, content: Content) -> Content:
         """`content` with its style strings ("underline $text-accent") parsed, once per
-        theme: Textual would otherwise parse each of them again for every paragraph."""
-        spans = [
-            span
-            if not isinstance(span.style, str)
-            else Span(span.start, span.end, self._style(span.style))
-            for span in content.spans
-        ]
+        theme, and the spans over the same text (a term's look and its click data) made
+        one: Textual would otherwise parse each string again for every paragraph, and
+        combine the overlapping spans again for every piece of every line."""
+        spans: list[Span] = []
+        for span in content.spans:
+            style = self._style(span.style) if isinstance(span.style, str) else span.style
+            last = spans[-1] if spans else None
+            if last is not None and (last.start, last.end) == (span.start, span.end):
+                spans[-1] = Span(span.start, span.end, last.style + style)
+            else:
+                spans.append(Span(span.start, span.end, style))
         return Content(content.plain, spans)
 
     def _style(self, text: str) -> Style:
@@ -169,23 +174,39 @@ class PageView(Widget):
         cached = self._following.get(index)
         if cached is None:
             content = self._resolved(self.paragraph(index, current=False))
-            content = content.stylize_before(meta(PARAGRAPH_META, index))
-            style = self.get_visual_style("page--following")
+            # The click data is in the base style rather than a span over all the text:
+            # every piece of every line would otherwise combine one more span.
+            style = self.get_visual_style("page--following") + meta(PARAGRAPH_META, index)
             cached = self._frame(content, style, Content.styled(" " * TEXT_INSET, style))
             self._following[index] = cached
         return cached
 
     def _frame(self, content: Content, style: Style, left: Content) -> list[Strip]:
         """`content` wrapped to the text width, each line with `left` before it and
-        padded to the page width in `style` (one Strip per line: Strips are not cheap)."""
+        padded to the page width in `style`."""
         width = self.size.width
         left_segments = left.render_segments(style)
         pad_style = style.rich_style
         framed = []
-        for line in Visual.to_strips(self, content, self.text_width, None, style):
-            segments = [*left_segments, *line]
+        for line in wrap(content, self.text_width):
+            segments = [*left_segments, *line.render_segments(style)]
             pad = width - TEXT_INSET - line.cell_length
             if pad > 0:
                 segments.append(Segment(" " * pad, pad_style))
             framed.append(Strip(segments, width))
         return framed
+
+
+def wrap(content: Content, width: int) -> list[Content]:
+    """`content` in lines of at most `width` cells, broken where `terminal_text` says (after
+    spaces, never inside a letter cluster); hard line breaks kept, spaces at a soft break
+    dropped. Cheaper than Textual's own wrapping, which also prepares every segment for
+    text selection (not offered on the page)."""
+    if "\t" in content.plain:
+        content = content.expand_tabs()
+    lines: list[Content] = []
+    for hard_line in content.split("\n"):
+        offsets = break_offsets(hard_line.plain, width)
+        pieces = hard_line.divide(offsets) if offsets else [hard_line]
+        lines += [piece.rstrip_end(width) for piece in pieces]
+    return lines
