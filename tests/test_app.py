@@ -6,7 +6,7 @@ from pathlib import Path
 
 from textual.widgets import DataTable, Input, Select
 
-from reader.screens.browser import BrowserScreen
+from reader.screens.browser import BrowserScreen, column_widths
 from reader.screens.help import HelpScreen
 from reader.screens.reading import ReadingScreen
 from reader.screens.term import TermScreen
@@ -189,6 +189,28 @@ async def test_glossary_browser_filters_sorts_and_opens():
         assert isinstance(app.screen, TermScreen)
         await pilot.press("escape", "escape")
         assert isinstance(app.screen, ReadingScreen)
+
+
+async def test_browser_columns_follow_a_resize_and_keep_the_row():
+    app = make_app()
+    async with app.run_test(size=(140, 30)) as pilot:
+        await loaded(pilot)
+        await pilot.press("b")
+        table = app.screen.query_one(DataTable)
+        english = table.columns["english"]
+        assert english.width == column_widths(140)[0][1] == 42
+        table.move_cursor(row=5)
+        entry_id = app.screen.selected()
+        await pilot.resize_terminal(60, 24)
+        await pilot.pause(0)
+        english = table.columns["english"]
+        assert english.width == column_widths(60)[0][1] == 12
+        assert table.cursor_row == 5 and app.screen.selected() == entry_id
+        khmer = app.screen.session.entry(entry_id).km.text
+        assert khmer.split("\u200b")[0] in screen_text(app)  # the last column is on screen
+        await pilot.resize_terminal(140, 30)
+        await pilot.pause(0)
+        assert table.columns["english"].width == 42
 
 
 async def test_help_lists_every_binding():

@@ -6,7 +6,7 @@ column and the status filter follow at once.
 
 from __future__ import annotations
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.screen import Screen
@@ -78,6 +78,7 @@ class BrowserScreen(Screen[None]):
         self.category: str | None = None
         self.status_filter: str | None = None  # a key of STATUS_FILTERS
         self._filled_version = -1
+        self._widths: list[tuple[str, int | None]] = []
         entries = list(session.glossary or ())
         self.haystacks = {e.id: entry_haystack(e) for e in entries}
         self.entries = entries
@@ -97,11 +98,33 @@ class BrowserScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        for label, width in column_widths(self.app.size.width):
-            table.add_column(_(label), width=width, key=label.lower())
+        self.set_columns(self.app.size.width)
         self.refill()
-        table.focus()
+        self.query_one(DataTable).focus()
+
+    def set_columns(self, screen_width: int) -> bool:
+        """Lay the columns out for `screen_width`; False if they already were."""
+        widths = column_widths(screen_width)
+        if widths == self._widths:
+            return False
+        self._widths = widths
+        table = self.query_one(DataTable)
+        table.clear(columns=True)
+        for label, width in widths:
+            table.add_column(_(label), width=width, key=label.lower())
+        return True
+
+    def on_resize(self, event: events.Resize) -> None:
+        """A new width: new column widths (Khmer must stay on screen), same row."""
+        self.fit_columns(event.size.width)
+
+    def fit_columns(self, screen_width: int) -> bool:
+        """Columns for `screen_width`, refilled on the same row; False if unchanged."""
+        row = self.query_one(DataTable).cursor_row  # clearing the columns resets it
+        if not self.set_columns(screen_width):
+            return False
+        self.refill(cursor_row=row)
+        return True
 
     def count(self, entry: Entry) -> int | None:
         occurrences = self.session.occurrences
@@ -135,10 +158,12 @@ class BrowserScreen(Screen[None]):
         ]
         return sorted(chosen, key=self.sort_key)
 
-    def refill(self, keep_cursor: bool = False) -> None:
-        """Fill the table from the filters; `keep_cursor` stays on the same row number."""
+    def refill(self, keep_cursor: bool = False, cursor_row: int | None = None) -> None:
+        """Fill the table from the filters; `keep_cursor` stays on the same row number,
+        `cursor_row` goes to that one."""
         table = self.query_one(DataTable)
-        row = table.cursor_row
+        row = table.cursor_row if cursor_row is None else cursor_row
+        keep_cursor = keep_cursor or cursor_row is not None
         self._filled_version = self.terms.version if self.terms else 0
         table.clear()
         chosen = self.visible()
@@ -191,8 +216,10 @@ class BrowserScreen(Screen[None]):
         self.refill()
 
     def on_screen_resume(self) -> None:
-        """A status set on a card opened from here shows at once."""
-        if self.terms is not None and self.terms.version != self._filled_version:
+        """A status set on a card opened from here shows at once; so does a resize made
+        while the card was over this screen."""
+        resized = self.fit_columns(self.app.size.width)
+        if not resized and self.terms is not None and self.terms.version != self._filled_version:
             self.refill(keep_cursor=True)
 
     def action_set_term_status(self, level: int) -> None:
