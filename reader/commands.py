@@ -102,4 +102,5 @@ READING_COMMANDS = [
     Command("search-previous", "N", "search_next(False)", N_("Previous match"), footer=False),
     Command("export", "e", "app.export", N_("Export the glossary"), footer=False),
     Command("read-mark", "m", "toggle_read", N_("Mark the paragraph read / unread"), footer=False),
+    Command("copy", "y", "copy_paragraph", N_("Copy the paragraph"), footer=False),
 ]

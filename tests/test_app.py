@@ -213,6 +213,16 @@ async def test_browser_columns_follow_a_resize_and_keep_the_row():
         assert table.columns["english"].width == 42
 
 
+async def test_y_copies_the_paragraph_as_written():
+    app = make_app(settings=Settings(glosses="both"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await loaded(pilot)
+        await pilot.press("3", "g", "y")
+        assert app.clipboard.startswith("This year marks the 23rd anniversary of diplomatic")
+        assert "⟨" not in app.clipboard  # the text, not the glosses
+        assert "copied" in " ".join(n.message for n in app._notifications)
+
+
 async def test_help_lists_every_binding():
     app = make_app()
     async with app.run_test(size=(100, 40)) as pilot:

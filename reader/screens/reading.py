@@ -208,6 +208,13 @@ class ReadingScreen(TermActions, ProgressActions, Screen[None]):
             self.update_position()
             event.stop()
 
+    def action_copy_paragraph(self) -> None:
+        """The current paragraph's text, as written (no glosses), to the clipboard: the
+        page does not offer mouse selection. Textual sends it with OSC 52, which some
+        terminals ignore, so the message says so."""
+        self.app.copy_to_clipboard(self.session.paragraphs[self.session.current].text)
+        self.notify(_("Paragraph copied (if the terminal accepts the clipboard)."), timeout=3)
+
     def action_jump(self) -> None:
         if self.digits:
             self.jump_to_number(int(self.digits))
