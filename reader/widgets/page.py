@@ -51,6 +51,9 @@ class PageView(Widget):
         self.options = GlossOptions()
         self.current_content = Content("")  # the current paragraph as drawn (for tests)
         self._following: dict[int, list[Strip]] = {}  # paragraph index -> its lines
+        # Paragraph index -> its text styled and wrapped, without focus or search hits:
+        # a paragraph is drawn as a following one first, then as the current one.
+        self._wrapped: dict[int, tuple[Content, list[Content]]] = {}
         self._drawn_with: tuple[object, ...] = ()
         self._parsed_styles: dict[str, Style] = {}  # style text -> Style, for this theme
         self._drawn_palette: tuple[object, ...] = ()
@@ -62,6 +65,7 @@ class PageView(Widget):
     def invalidate(self) -> None:
         """Links, glosses or statuses changed: render every paragraph again on show()."""
         self._following.clear()
+        self._wrapped.clear()
 
     def notify_style_update(self) -> None:
         """Styles were applied again: a new theme, or only a pseudo-class such as :hover
@@ -73,7 +77,7 @@ class PageView(Widget):
         if palette != self._drawn_palette:
             self._drawn_palette = palette
             self._parsed_styles.clear()
-            self._following.clear()
+            self.invalidate()
             self.show()
 
     def _palette(self) -> tuple[object, ...]:
@@ -139,7 +143,7 @@ class PageView(Widget):
             return  # not laid out yet: on_resize shows the page once it has a size
         drawn_with = (session.linker, session.glossary, self.options, self.size.width)
         if drawn_with != self._drawn_with:
-            self._following.clear()
+            self.invalidate()
             self._drawn_with = drawn_with
         blank = Strip.blank(self.size.width, self.rich_style)
         current = self._current()
@@ -162,33 +166,45 @@ class PageView(Widget):
 
     def _current(self) -> list[Strip]:
         session = self.session
-        self.current_content = self._resolved(self.paragraph(session.current, current=True))
+        index = session.current
+        if session.focused_term is None and not session.hits_in(index):
+            self.current_content, lines = self._styled(index)
+        else:
+            self.current_content = self._resolved(self.paragraph(index, current=True))
+            lines = wrap(self.current_content, self.text_width)
         kind = KIND_COMPONENT.get(session.paragraphs[session.current].kind)
         style = self.get_visual_style("page--current", *([kind] if kind else []))
         read = session.current in session.read
         marker = self.get_visual_style("page--marker-read" if read else "page--marker")
         left = Content.styled(MARKER, marker) + Content.styled(" ", style)
-        return self._frame(self.current_content, style, left)
+        return self._frame(lines, style, left)
 
     def _following_lines(self, index: int) -> list[Strip]:
         cached = self._following.get(index)
         if cached is None:
-            content = self._resolved(self.paragraph(index, current=False))
             # The click data is in the base style rather than a span over all the text:
             # every piece of every line would otherwise combine one more span.
             style = self.get_visual_style("page--following") + meta(PARAGRAPH_META, index)
-            cached = self._frame(content, style, Content.styled(" " * TEXT_INSET, style))
+            left = Content.styled(" " * TEXT_INSET, style)
+            cached = self._frame(self._styled(index)[1], style, left)
             self._following[index] = cached
         return cached
 
-    def _frame(self, content: Content, style: Style, left: Content) -> list[Strip]:
-        """`content` wrapped to the text width, each line with `left` before it and
-        padded to the page width in `style`."""
+    def _styled(self, index: int) -> tuple[Content, list[Content]]:
+        """Paragraph `index` styled, with no term focus or search hits, and its lines."""
+        styled = self._wrapped.get(index)
+        if styled is None:
+            content = self._resolved(self.paragraph(index, current=False))
+            styled = self._wrapped[index] = (content, wrap(content, self.text_width))
+        return styled
+
+    def _frame(self, lines: list[Content], style: Style, left: Content) -> list[Strip]:
+        """Each of `lines` with `left` before it, padded to the page width in `style`."""
         width = self.size.width
         left_segments = left.render_segments(style)
         pad_style = style.rich_style
         framed = []
-        for line in wrap(content, self.text_width):
+        for line in lines:
             segments = [*left_segments, *line.render_segments(style)]
             pad = width - TEXT_INSET - line.cell_length
             if pad > 0:
