@@ -63,17 +63,24 @@ def wait_for(text: str, timeout: float, poll: float = 0.01) -> float:
     return time.monotonic() - began
 
 
-def first_paint(runs: int) -> list[float]:
+def first_paint(
+    runs: int, arguments: str = "-m reader", shown: str = FIRST_BODY_LINE
+) -> list[float]:
+    """Seconds from starting `python ARGUMENTS` in a new tmux pane to `shown` on screen."""
     python = shlex.quote(sys.executable)
     times = []
     for _ in range(runs + 1):
         env = {"TONLE_DATA_DIR": tempfile.mkdtemp(), "TONLE_CACHE_DIR": tempfile.mkdtemp()}
         began = time.monotonic()
-        start(f"{python} -m reader", env)
-        wait_for(FIRST_BODY_LINE, timeout=20, poll=0.005)
+        start(f"{python} {arguments}", env)
+        wait_for(shown, timeout=20, poll=0.005)
         times.append(time.monotonic() - began)
         tmux("kill-server")
     return times[1:]  # the first run warms the caches
+
+
+# What tmux, the pane and Python's own start cost before any of Tonle runs.
+BASELINE = """-c 'import time; print("ready"); time.sleep(30)'"""
 
 
 def wait_until_idle(threshold: float = 0.02, period: float = 1.0, timeout: float = 300) -> None:
@@ -122,9 +129,11 @@ def main() -> None:
     runs = int(sys.argv[1]) if len(sys.argv) > 1 else 10
     moves = int(sys.argv[2]) if len(sys.argv) > 2 else 200
     paint = first_paint(runs)
+    baseline = first_paint(runs, BASELINE, "ready")
     print(
         f"first paint in tmux (bare tonle, start to first body line on screen): "
-        f"median {statistics.median(paint):.3f} s, min {min(paint):.3f} s ({runs} runs)"
+        f"median {statistics.median(paint):.3f} s, min {min(paint):.3f} s ({runs} runs); "
+        f"a Python that prints one word: median {statistics.median(baseline):.3f} s"
     )
     per_move, idle = cpu_per_move(moves)
     print(
