@@ -98,6 +98,7 @@ def gloss_text(entry: Entry, options: GlossOptions) -> str:
 TERM_META = "tonle-term"
 PARAGRAPH_META = "tonle-paragraph"
 FIGURE_META = "tonle-figure"
+TARGET_META = "tonle-target"  # the focused term and search hits: the page keeps them in view
 
 
 def meta(key: str, value: object) -> Style:
@@ -192,6 +193,7 @@ def _term(
     spans = [Span(0, len(content), style)] if style else []
     if focused:
         spans.append(Span(0, len(content), FOCUS_STYLE))
+        spans.append(Span(0, len(content), meta(TARGET_META, True)))
     spans.append(Span(0, len(content), meta(TERM_META, entry.id)))
     return _with_hits(Content(content.plain, spans), link.start, link.end, hits)
 
@@ -199,7 +201,6 @@ def _term(
 def _with_hits(content: Content, start: int, end: int, hits: Sequence[Hit]) -> Content:
     for hit in hits:
         if hit.start < end and start < hit.end:
-            content = content.stylize(
-                HIT_STYLE, max(hit.start, start) - start, min(hit.end, end) - start
-            )
+            span = max(hit.start, start) - start, min(hit.end, end) - start
+            content = content.stylize(HIT_STYLE, *span).stylize(meta(TARGET_META, True), *span)
     return content

@@ -189,6 +189,10 @@ class ReadingScreen(TermActions, ProgressActions, Screen[None]):
     # --- moving --------------------------------------------------------------------------
 
     def action_move(self, delta: int) -> None:
+        """Next or previous paragraph(s); but a current paragraph taller than the page
+        (a small terminal, long glosses) is paged through first, so none of it is missed."""
+        if self.query_one(PageView).scroll_current(delta):
+            return
         if self.session.move(delta):
             self.redraw()
 

@@ -22,9 +22,10 @@ from textual.widget import Widget
 from glossary.document import Kind
 from reader.render import PARAGRAPH_META, GlossOptions, meta, paragraph_content
 from reader.session import ReadingSession
-from reader.terminal_text import break_offsets
+from reader.widgets.page_lines import Line, scrolled_top, target, window_top, wrap
 
 MARKER = "█"  # the bar left of the current paragraph (a thick left border)
+MORE_ABOVE, MORE_BELOW = "▲", "▼"  # in the bar: the paragraph goes on out of sight
 # Left of the text: the bar and a space for the current paragraph, two spaces for the
 # others, so every paragraph wraps at the same width; one space on the right.
 TEXT_INSET, RIGHT_PAD = 2, 1
@@ -53,7 +54,10 @@ class PageView(Widget):
         self._following: dict[int, list[Strip]] = {}  # paragraph index -> its lines
         # Paragraph index -> its text styled and wrapped, without focus or search hits:
         # a paragraph is drawn as a following one first, then as the current one.
-        self._wrapped: dict[int, tuple[Content, list[Content]]] = {}
+        self._wrapped: dict[int, tuple[Content, list[Line]]] = {}
+        # A current paragraph taller than the page is shown from line `_top` (j/k scroll
+        # it a page at a time before they move on); `_top_of` is the paragraph it is for.
+        self._top, self._top_of = 0, -1
         self._drawn_with: tuple[object, ...] = ()
         self._parsed_styles: dict[str, Style] = {}  # style text -> Style, for this theme
         self._drawn_palette: tuple[object, ...] = ()
@@ -164,20 +168,50 @@ class PageView(Widget):
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return container.height  # the page fills its place; it never scrolls
 
-    def _current(self) -> list[Strip]:
+    @property
+    def rows(self) -> int:
+        """Rows for the current paragraph: all but the blank line above it."""
+        return max(1, self.size.height - 1)
+
+    def scroll_current(self, delta: int) -> bool:
+        """Show the next (delta > 0) or previous page of a current paragraph taller than
+        the page; False when there is none that way (the reader moves on instead)."""
+        length = len(self._current_wrapped()[1])
+        top = scrolled_top(length, self.rows, self._top, delta)
+        if top is None:
+            return False
+        self._top = top
+        self.show()
+        return True
+
+    def _current_wrapped(self) -> tuple[Content, list[Line]]:
         session = self.session
         index = session.current
         if session.focused_term is None and not session.hits_in(index):
-            self.current_content, lines = self._styled(index)
-        else:
-            self.current_content = self._resolved(self.paragraph(index, current=True))
-            lines = wrap(self.current_content, self.text_width)
+            return self._styled(index)
+        content = self._resolved(self.paragraph(index, current=True))
+        return content, wrap(content, self.text_width)
+
+    def _current(self) -> list[Strip]:
+        """The current paragraph's lines that are in view, framed by the bar."""
+        session = self.session
+        self.current_content, lines = self._current_wrapped()
+        if self._top_of != session.current:
+            self._top, self._top_of = 0, session.current
+        rows = self.rows if len(lines) > self.rows - 1 else len(lines)
+        self._top = window_top(lines, rows, self._top, target(self.current_content))
+        shown = lines[self._top : self._top + rows]
         kind = KIND_COMPONENT.get(session.paragraphs[session.current].kind)
         style = self.get_visual_style("page--current", *([kind] if kind else []))
         read = session.current in session.read
         marker = self.get_visual_style("page--marker-read" if read else "page--marker")
-        left = Content.styled(MARKER, marker) + Content.styled(" ", style)
-        return self._frame(lines, style, left)
+        bars = [MARKER] * len(shown)
+        if self._top > 0:
+            bars[0] = MORE_ABOVE
+        if self._top + rows < len(lines):
+            bars[-1] = MORE_BELOW
+        lefts = [Content.styled(bar, marker) + Content.styled(" ", style) for bar in bars]
+        return self._frame([line.content for line in shown], style, lefts)
 
     def _following_lines(self, index: int) -> list[Strip]:
         cached = self._following.get(index)
@@ -185,12 +219,13 @@ class PageView(Widget):
             # The click data is in the base style rather than a span over all the text:
             # every piece of every line would otherwise combine one more span.
             style = self.get_visual_style("page--following") + meta(PARAGRAPH_META, index)
+            lines = [line.content for line in self._styled(index)[1]]
             left = Content.styled(" " * TEXT_INSET, style)
-            cached = self._frame(self._styled(index)[1], style, left)
+            cached = self._frame(lines, style, [left] * len(lines))
             self._following[index] = cached
         return cached
 
-    def _styled(self, index: int) -> tuple[Content, list[Content]]:
+    def _styled(self, index: int) -> tuple[Content, list[Line]]:
         """Paragraph `index` styled, with no term focus or search hits, and its lines."""
         styled = self._wrapped.get(index)
         if styled is None:
@@ -198,31 +233,15 @@ class PageView(Widget):
             styled = self._wrapped[index] = (content, wrap(content, self.text_width))
         return styled
 
-    def _frame(self, lines: list[Content], style: Style, left: Content) -> list[Strip]:
-        """Each of `lines` with `left` before it, padded to the page width in `style`."""
+    def _frame(self, lines: list[Content], style: Style, lefts: list[Content]) -> list[Strip]:
+        """Each of `lines` after its `lefts`, padded to the page width in `style`."""
         width = self.size.width
-        left_segments = left.render_segments(style)
         pad_style = style.rich_style
         framed = []
-        for line in lines:
-            segments = [*left_segments, *line.render_segments(style)]
+        for line, left in zip(lines, lefts, strict=True):
+            segments = [*left.render_segments(style), *line.render_segments(style)]
             pad = width - TEXT_INSET - line.cell_length
             if pad > 0:
                 segments.append(Segment(" " * pad, pad_style))
             framed.append(Strip(segments, width))
         return framed
-
-
-def wrap(content: Content, width: int) -> list[Content]:
-    """`content` in lines of at most `width` cells, broken where `terminal_text` says (after
-    spaces, never inside a letter cluster); hard line breaks kept, spaces at a soft break
-    dropped. Cheaper than Textual's own wrapping, which also prepares every segment for
-    text selection (not offered on the page)."""
-    if "\t" in content.plain:
-        content = content.expand_tabs()
-    lines: list[Content] = []
-    for hard_line in content.split("\n"):
-        offsets = break_offsets(hard_line.plain, width)
-        pieces = hard_line.divide(offsets) if offsets else [hard_line]
-        lines += [piece.rstrip_end(width) for piece in pieces]
-    return lines
