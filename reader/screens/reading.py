@@ -16,7 +16,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Static
+from textual.widgets import Footer, Header, Input
 
 from glossary.figures import Figure, figure_card
 from glossary.i18n import N_, _, ngettext
@@ -34,6 +34,7 @@ from reader.session import OccurrenceList, ReadingSession
 from reader.term_statuses import TermStatuses
 from reader.tracker import FLUSH_SECONDS, ReadingTracker
 from reader.widgets.page import PageView
+from reader.widgets.position import PositionLine
 from reader.widgets.term_card import TermCard
 
 if TYPE_CHECKING:
@@ -97,7 +98,7 @@ class ReadingScreen(TermActions, ProgressActions, Screen[None]):
         with Horizontal(id="body"):
             yield PageView(self.session, id="page")
             yield TermCard(id="card", classes="-hidden")
-        yield Static(id="position")
+        yield PositionLine(id="position")
         yield Input(
             placeholder=_("Search the text (Enter to find, Esc to close)"),
             id="search",
@@ -182,9 +183,7 @@ class ReadingScreen(TermActions, ProgressActions, Screen[None]):
         if self.digits:
             parts.append(_("go to {number}…").format(number=self.digits))
         line = digits(" · ".join(parts), self.config.settings.khmer_digits)
-        # layout=False: the line has a fixed size, and a layout pass would cost each move
-        # about a millisecond.
-        self.query_one("#position", Static).update(line, layout=False)
+        self.query_one(PositionLine).show(line, session.fraction)
 
     # --- moving --------------------------------------------------------------------------
 
