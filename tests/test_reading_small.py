@@ -31,6 +31,11 @@ async def test_j_and_k_page_through_a_long_paragraph_before_moving_on():
         await pilot.press("j", "j")
         assert "paragraph 4 of 23" in text_of(app, "#position")
         assert "In other words, the Premier" in screen_text(app)
+        await pilot.press("k")  # back a step: the text just above, the paragraph's end
+        assert "paragraph 3 of 23" in text_of(app, "#position")
+        assert "1996/97." in screen_text(app) and bars(app).startswith("▲")
+        await pilot.press("home", "3", "g")  # a jump starts at the top
+        assert "This year marks the 23rd" in screen_text(app)
 
 
 async def test_a_focused_term_below_the_fold_is_scrolled_into_view():

@@ -190,9 +190,12 @@ class ReadingScreen(TermActions, ProgressActions, Screen[None]):
     def action_move(self, delta: int) -> None:
         """Next or previous paragraph(s); but a current paragraph taller than the page
         (a small terminal, long glosses) is paged through first, so none of it is missed."""
-        if self.query_one(PageView).scroll_current(delta):
+        page = self.query_one(PageView)
+        if page.scroll_current(delta):
             return
         if self.session.move(delta):
+            if delta == -1:
+                page.show_end_of_current()
             self.redraw()
 
     def action_go_to(self, index: int) -> None:

@@ -184,6 +184,11 @@ class PageView(Widget):
         self.show()
         return True
 
+    def show_end_of_current(self) -> None:
+        """On the next show(), a current paragraph taller than the page starts at its
+        last page (stepping back from the next paragraph lands on the text just above)."""
+        self._top, self._top_of = len(self._current_wrapped()[1]), self.session.current
+
     def _current_wrapped(self) -> tuple[Content, list[Line]]:
         session = self.session
         index = session.current
