@@ -7,6 +7,7 @@ import json
 import os
 import shlex
 import shutil
+import sqlite3
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -214,3 +215,43 @@ def test_corrupt_and_read_only_is_left_in_place(tmp_path: Path, monkeypatch: pyt
         assert not store.can_save and store.moved_to is None
         assert "stored progress cannot be shown" in store.messages[0]
     assert (data / "progress.sqlite3").read_bytes() == GARBAGE
+
+
+def test_a_database_locked_while_opening_is_opened_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """Two Tonles opening a new database at once: SQLite may say "database is locked" to
+    one of them while the other switches it to WAL. That one waits and opens it too,
+    rather than keeping its progress in memory."""
+    from reader.progress import database
+
+    real, calls = database._use_wal, []
+
+    def busy_once(connection):
+        calls.append(1)
+        if len(calls) == 1:
+            raise sqlite3.OperationalError("database is locked")
+        real(connection)
+
+    monkeypatch.setattr(database, "_use_wal", busy_once)
+    with ProgressStore(tmp_path / "data") as store:
+        assert store.can_save and store.messages == []
+        doc_id = store.open_document(parse_document("Title\n\nA paragraph.")).id
+    assert len(calls) == 2
+    with ProgressStore(tmp_path / "data") as again:
+        assert [record.id for record in again.library()] == [doc_id]
+
+
+def test_a_database_locked_for_good_is_not_waited_on_forever(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    from reader.progress import database
+
+    def always_busy(connection):
+        raise sqlite3.OperationalError("database is locked")
+
+    monkeypatch.setattr(database, "_use_wal", always_busy)
+    monkeypatch.setattr(database, "OPEN_RETRY_SECONDS", 0.2)
+    with ProgressStore(tmp_path / "data") as store:
+        assert not store.can_save
+        assert "database is locked" in store.messages[0]

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -36,6 +37,10 @@ _CANNOT_SAVE = _CannotSave()
 
 # Long enough for another Tonle's write (a few milliseconds) or migration to finish.
 BUSY_TIMEOUT_SECONDS = 15.0
+# Two Tonles opening a new database at once: switching it to WAL, one may find it locked
+# (SQLite answers that without waiting for the busy timeout). The open is tried again.
+OPEN_RETRY_SECONDS = 5.0
+_LOCKED_CODES = {sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED}
 # SQLite's primary result codes that mean the bytes are not a usable database.
 _CORRUPTION_CODES = {sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB}
 _SQLITE_HEADER = b"SQLite format 3\x00"
@@ -64,7 +69,7 @@ def open_database(path: Path, now: datetime | None = None) -> Opened:
     if problem is not None:
         return _start_afresh(path, problem, now or datetime.now(UTC))
     try:
-        return Opened(_open_file(path), can_save=True)
+        return Opened(_open_retrying(path), can_save=True)
     except CorruptDatabaseError as problem:
         return _start_afresh(path, str(problem), now or datetime.now(UTC))
     except NewerSchemaError as error:
@@ -117,6 +122,20 @@ def connect(target: str | Path, *, uri: bool = False) -> sqlite3.Connection:
         check_same_thread=False,
         uri=uri,
     )
+
+
+def _open_retrying(path: Path) -> sqlite3.Connection:
+    """`_open_file`, tried again for a while when another process holds the database."""
+    deadline = time.monotonic() + OPEN_RETRY_SECONDS
+    while True:
+        try:
+            return _open_file(path)
+        except sqlite3.OperationalError as error:
+            code = getattr(error, "sqlite_errorcode", 0) & 0xFF
+            locked = code in _LOCKED_CODES or "locked" in str(error)
+            if not locked or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
 
 
 def _open_file(path: Path) -> sqlite3.Connection:
