@@ -10,6 +10,7 @@ Wrapping goes through `Content`, so the cluster-safe line breaker of
 
 from __future__ import annotations
 
+import sys
 from typing import ClassVar
 
 from rich.segment import Segment
@@ -58,11 +59,12 @@ class PageView(Widget):
         # A current paragraph taller than the page is shown from line `_top` (j/k scroll
         # it a page at a time before they move on); `_top_of` is the paragraph it is for.
         self._top, self._top_of = 0, -1
+        self._current_length = 0  # lines of the current paragraph as last drawn
         self._drawn_with: tuple[object, ...] = ()
         self._parsed_styles: dict[str, Style] = {}  # style text -> Style, for this theme
         self._drawn_palette: tuple[object, ...] = ()
         self._lines: list[Strip] = []
-        self._current_lines = 0
+        self._current_shown = 0  # lines of it in view
 
     # --- state -------------------------------------------------------------------------
 
@@ -99,7 +101,7 @@ class PageView(Widget):
     def current_region(self) -> Region:
         """Where the current paragraph's text is on screen."""
         x, y = self.content_region.offset
-        return Region(x + TEXT_INSET, y + 1, self.text_width, self._current_lines)
+        return Region(x + TEXT_INSET, y + 1, self.text_width, self._current_shown)
 
     # --- drawing -----------------------------------------------------------------------
 
@@ -157,7 +159,7 @@ class PageView(Widget):
                 break
             lines.extend(self._following_lines(index))
             lines.append(blank)
-        self._lines, self._current_lines = lines, len(current)
+        self._lines, self._current_shown = lines, len(current)
         self.refresh()
 
     def render_line(self, y: int) -> Strip:
@@ -176,8 +178,7 @@ class PageView(Widget):
     def scroll_current(self, delta: int) -> bool:
         """Show the next (delta > 0) or previous page of a current paragraph taller than
         the page; False when there is none that way (the reader moves on instead)."""
-        length = len(self._current_wrapped()[1])
-        top = scrolled_top(length, self.rows, self._top, delta)
+        top = scrolled_top(self._current_length, self.rows, self._top, delta)
         if top is None:
             return False
         self._top = top
@@ -187,7 +188,8 @@ class PageView(Widget):
     def show_end_of_current(self) -> None:
         """On the next show(), a current paragraph taller than the page starts at its
         last page (stepping back from the next paragraph lands on the text just above)."""
-        self._top, self._top_of = len(self._current_wrapped()[1]), self.session.current
+        # window_top() brings a top past the end back to the last page.
+        self._top, self._top_of = sys.maxsize, self.session.current
 
     def _current_wrapped(self) -> tuple[Content, list[Line]]:
         session = self.session
@@ -201,6 +203,7 @@ class PageView(Widget):
         """The current paragraph's lines that are in view, framed by the bar."""
         session = self.session
         self.current_content, lines = self._current_wrapped()
+        self._current_length = len(lines)
         if self._top_of != session.current:
             self._top, self._top_of = 0, session.current
         rows = self.rows if len(lines) > self.rows - 1 else len(lines)
