@@ -84,14 +84,14 @@ TERM_STATUS_COMMANDS = [
 ]
 
 READING_COMMANDS = [
-    Command("next", "j,down", "move(1)", N_("Next paragraph"), footer=False),
+    Command("next", "j,down", "move(1)", N_("Next paragraph")),
     Command("previous", "k,up", "move(-1)", N_("Previous paragraph"), footer=False),
     Command("page-down", "space,pagedown", "move(3)", N_("Three paragraphs on"), footer=False),
     Command("page-up", "pageup", "move(-3)", N_("Three paragraphs back"), footer=False),
     Command("first", "home", "go_to(0)", N_("First paragraph"), footer=False),
     Command("last", "end", "go_to(-1)", N_("Last paragraph"), footer=False),
     Command("jump", "g", "jump", N_("Go to the paragraph number typed before g"), footer=False),
-    Command("next-term", "tab", "focus_term(1)", N_("Next term in the paragraph")),
+    Command("next-term", "tab", "focus_term(1)", N_("Next term")),
     Command("previous-term", "shift+tab", "focus_term(-1)", N_("Previous term"), footer=False),
     Command("open-term", "enter", "open_focused", N_("Open the term card"), footer=False),
     Command("card", "c", "toggle_card", N_("Card")),
