@@ -16,15 +16,15 @@ from textual.screen import Screen
 
 from glossary.document import Document
 from glossary.i18n import N_, _, current_language, use_language
-from reader import terminal_text
-from reader.commands import APP_COMMANDS, Command, bindings, key_label
-from reader.localize import localized
-from reader.paths import Paths
 from reader.progress import ProgressStore
 from reader.progress.times import now_utc
-from reader.progress_writer import SerialWriter
-from reader.settings import Settings, save_settings
-from reader.term_statuses import TermStatuses
+from reader.state.paths import Paths
+from reader.state.settings import Settings, save_settings
+from reader.state.term_statuses import TermStatuses
+from reader.state.writer import SerialWriter
+from reader.terminal import text as terminal_text
+from reader.ui.commands import APP_COMMANDS, Command, bindings, key_label
+from reader.ui.localize import localized
 
 
 @dataclass

@@ -30,8 +30,8 @@ def choose_language(argv: Sequence[str], env: dict[str, str]) -> str:
     given = _option(argv, "--ui-lang")
     if given in LANGUAGES:
         return given
-    from reader.paths import user_paths
-    from reader.settings import load_settings
+    from reader.state.paths import user_paths
+    from reader.state.settings import load_settings
 
     data_dir = _option(argv, "--data-dir")
     paths = user_paths(env, Path(data_dir) if data_dir else None)
@@ -44,9 +44,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     args = list(sys.argv[1:] if argv is None else argv)
     use_language(choose_language(args, dict(os.environ)))
     if not args:  # bare `tonle`: straight to the reader, without loading every command
-        from reader.launch import open_seed
+        from reader.cli.launch import open_seed
 
         sys.exit(open_seed())
-    from reader.cli import main as run_cli
+    from reader.cli.root import main as run_cli
 
     run_cli(args)

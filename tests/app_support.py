@@ -11,10 +11,10 @@ from textual.widgets import Static
 
 from glossary.document import read_document
 from reader.app import ReaderConfig, TonleApp
-from reader.localize import localized
-from reader.paths import shipped_glossary, user_paths
 from reader.progress.times import now_utc
-from reader.settings import Settings
+from reader.state.paths import shipped_glossary, user_paths
+from reader.state.settings import Settings
+from reader.ui.localize import localized
 from reader.widgets.page import TEXT_INSET, PageView
 from tests.conftest import OPED
 

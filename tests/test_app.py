@@ -10,7 +10,7 @@ from reader.screens.browser import BrowserScreen, column_widths
 from reader.screens.help import HelpScreen
 from reader.screens.reading import ReadingScreen
 from reader.screens.term import TermScreen
-from reader.settings import Settings, load_settings
+from reader.state.settings import Settings, load_settings
 from reader.widgets.term_card import TermCard
 from tests.app_support import current_region, current_text, loaded, make_app, screen_text, text_of
 
@@ -334,7 +334,7 @@ async def test_gloss_follows_a_possessive():
 
 
 def test_occurrence_list_packs_and_unpacks():
-    from reader.session import Occurrence, OccurrenceList
+    from reader.state.session import Occurrence, OccurrenceList
 
     found = OccurrenceList()
     found.append(3, 10, 17)

@@ -7,7 +7,7 @@ import pytest
 from glossary import i18n
 from reader.screens.language import LanguageScreen
 from reader.screens.reading import ReadingScreen
-from reader.settings import Settings, load_settings
+from reader.state.settings import Settings, load_settings
 from tests.app_support import loaded, make_app, text_of
 
 

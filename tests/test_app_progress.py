@@ -10,13 +10,13 @@ import pytest
 from textual.widgets import DataTable, Select
 
 from reader.progress import ProgressStore, TermStatus
-from reader.render import KNOWN_STYLE
 from reader.screens.browser import BrowserScreen
 from reader.screens.help import HelpScreen
 from reader.screens.library import LibraryScreen
 from reader.screens.reading import ReadingScreen
 from reader.screens.stats import StatisticsScreen
 from reader.screens.term import TermScreen
+from reader.ui.render import KNOWN_STYLE
 from reader.widgets.page import PageView
 from reader.widgets.term_card import TermCard
 from tests.app_support import (

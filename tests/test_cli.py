@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from reader.cli import cli
+from reader.cli.root import cli
 from tests.conftest import FIXTURES, OPED
 
 MINI = ["--no-default-glossary", "--glossary", str(FIXTURES / "mini.yaml")]

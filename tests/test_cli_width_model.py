@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from click.testing import CliRunner
 
-from reader import cli as cli_module
-from reader import terminal_probe
+from reader.cli import root as cli_module
+from reader.terminal import probe as terminal_probe
 
 
 def test_the_option_is_offered_and_checked():

@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from glossary.export import writer
-from reader.cli import cli
+from reader.cli.root import cli
 from tests.conftest import OPED
 from tests.export_support import MINI
 

@@ -12,11 +12,11 @@ from textual.widgets import Checkbox, Input, Select
 
 from glossary.document import read_document
 from glossary.export import ExportRequest, render, writer
-from reader.export_choices import ExportChoices
 from reader.progress import ProgressStore, TermStatus
 from reader.screens.browser import BrowserScreen
 from reader.screens.export import ExportScreen, ExportSetup
 from reader.screens.reading import ReadingScreen
+from reader.state.export_choices import ExportChoices
 from tests.app_support import loaded, make_app, screen_text
 from tests.conftest import OPED
 

@@ -11,9 +11,9 @@ import pytest
 from click.testing import CliRunner
 
 from glossary.document import read_document
-from reader.cli import cli
-from reader.export_progress import StoreReading, status_lookup
+from reader.cli.root import cli
 from reader.progress import ProgressStore, TermStatus
+from reader.state.export_progress import StoreReading, status_lookup
 from tests.conftest import OPED
 from tests.export_support import MINI
 

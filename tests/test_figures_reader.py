@@ -6,9 +6,9 @@ from glossary.document import read_document
 from glossary.figures import find_figures
 from glossary.linker import Link
 from glossary.model import Entry
-from reader.render import FIGURE_META, FIGURE_STYLE, GlossOptions, paragraph_content
-from reader.session import ReadingSession
-from reader.settings import Settings
+from reader.state.session import ReadingSession
+from reader.state.settings import Settings
+from reader.ui.render import FIGURE_META, FIGURE_STYLE, GlossOptions, paragraph_content
 from tests.app_support import current_region, current_text, loaded, make_app
 from tests.conftest import OPED
 
@@ -94,7 +94,7 @@ async def test_the_reader_glosses_figures_and_a_click_shows_them():
 def test_a_figure_takes_the_terms_inside_it():
     from glossary.linker import Linker
     from glossary.loader import load
-    from reader.paths import shipped_glossary
+    from reader.state.paths import shipped_glossary
 
     glossary = load([shipped_glossary()]).glossary
     session = ReadingSession(read_document(OPED))
@@ -112,7 +112,7 @@ def test_annotate_with_figures():
 
     from click.testing import CliRunner
 
-    from reader.cli import cli
+    from reader.cli.root import cli
 
     def run(*args: str):
         return CliRunner().invoke(cli, ["annotate", str(OPED), *args])

@@ -31,12 +31,12 @@ from textual.widgets import DataTable
 from glossary.document import read_document
 from glossary.figures import LANGS, find_figures, render_figure
 from glossary.loader import load
-from reader import terminal_text as tt
-from reader.paths import shipped_glossary
 from reader.screens.browser import BrowserScreen
 from reader.screens.reading import NARROW, ReadingScreen
 from reader.screens.term import TermScreen
-from reader.settings import Settings
+from reader.state.paths import shipped_glossary
+from reader.state.settings import Settings
+from reader.terminal import text as tt
 from reader.widgets.term_card import TermCard
 from tests.app_support import loaded, make_app
 from tests.conftest import OPED

@@ -24,6 +24,6 @@ def test_wheel_ships_seed_and_glossary(tmp_path: Path):
         names = set(archive.namelist())
         assert archive.read("reader/seeds/cambodia-south-korea-oped.txt") == OPED.read_bytes()
     assert "glossary/data/cambodia-korea.yaml" in names
-    assert "reader/cli.py" in names and "glossary/linker.py" in names
+    assert "reader/cli/root.py" in names and "glossary/linker.py" in names
     # the interface catalogs, compiled in memory when first used (no build step)
     assert {f"glossary/locale/{lang}/LC_MESSAGES/tonle.po" for lang in ("km", "ko")} <= names

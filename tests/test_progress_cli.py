@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from glossary.document import parse_document
-from reader.cli import cli
+from reader.cli.root import cli
 from reader.progress import ProgressStore, TermStatus
 from reader.progress.times import local_day, now_utc
 

@@ -10,7 +10,7 @@ from glossary.document import read_document
 from glossary.linker import Linker
 from glossary.loader import load
 from glossary.normalize import normalize
-from reader.paths import shipped_glossary
+from reader.state.paths import shipped_glossary
 from tests.conftest import OPED
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from reader.settings import Settings
+from reader.state.settings import Settings
 from tests.app_support import loaded, make_app
 
 SIZE = (100, 30)

@@ -11,8 +11,8 @@ from collections.abc import Iterator
 import pytest
 
 from glossary import i18n
-from reader.paths import user_paths
-from reader.settings import Settings
+from reader.state.paths import user_paths
+from reader.state.settings import Settings
 from tests.app_support import loaded, make_app
 from tests.test_snapshots_progress import NOW, SIZE, fill_store, settle, utc  # noqa: F401
 

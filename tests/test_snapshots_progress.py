@@ -16,9 +16,9 @@ from pathlib import Path
 import pytest
 
 from glossary.document import parse_document
-from reader.paths import user_paths
 from reader.progress import ProgressStore, TermStatus
-from reader.settings import Settings
+from reader.state.paths import user_paths
+from reader.state.settings import Settings
 from tests.app_support import loaded, make_app
 from tests.progress_support import Clock
 

@@ -10,7 +10,7 @@ import rich.cells
 from rich.segment import Segment
 from textual.strip import Strip
 
-from reader import terminal_text as tt
+from reader.terminal import text as tt
 
 KHMER = ["ព្រះរាជាណាចក្រ", "កម្ពុជា", "សន្តិភាព", "ស្ត្រី", "សហប្រតិបត្តិការ", "\u200b", "훈 센", "a "]
 

@@ -17,9 +17,10 @@ from pathlib import Path
 
 import pytest
 
-from reader import terminal_probe, terminal_text
-from reader.settings import Settings, load_settings
-from reader.terminal_text import WidthModel
+from reader.state.settings import Settings, load_settings
+from reader.terminal import probe as terminal_probe
+from reader.terminal import text as terminal_text
+from reader.terminal.text import WidthModel
 
 DA1_REPLY = b"\x1b[?62;22c"
 
@@ -153,7 +154,7 @@ def test_setting_defaults_to_auto_and_rejects_unknown_models(tmp_path: Path):
 def test_in_tmux_the_probe_is_quick_and_leaves_nothing_on_screen():
     """tmux answers DA1 itself and measures per code point whatever the outer terminal does."""
     script = (
-        "import time; from reader.terminal_probe import query_mode_2027 as q; "
+        "import time; from reader.terminal.probe import query_mode_2027 as q; "
         "t = time.monotonic(); r = q(); print('probe', r, round(time.monotonic() - t, 3)); "
         "time.sleep(10)"
     )

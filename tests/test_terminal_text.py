@@ -1,4 +1,4 @@
-"""Tests for reader.terminal_text: terminal-true widths and cluster-safe wrapping."""
+"""Tests for reader.terminal.text: terminal-true widths and cluster-safe wrapping."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ from textual.binding import Binding
 from textual.geometry import Region
 from textual.widgets import DataTable, Footer, Label, Static
 
-from reader import terminal_text as tt
+from reader.terminal import text as tt
 
 ZWSP, NBSP, COENG = "\u200b", "\u00a0", "\u17d2"
 
@@ -345,7 +345,7 @@ def test_fast_path_for_simple_text_breaks_exactly_like_the_general_path(monkeypa
     import random
     import re
 
-    from reader import terminal_text
+    from reader.terminal import text as terminal_text
 
     rng = random.Random(5)
     words = ["a", "Korea’s", "grant", "US$300,000", "—", "x" * 30, "“quoted”", "co-operation", "  "]

@@ -32,11 +32,11 @@ import pytest
 from glossary.document import read_document
 from glossary.linker import Linker
 from glossary.loader import load
-from reader import terminal_text as tt
-from reader.paths import seed_text, shipped_glossary
 from reader.screens.reading import NARROW
-from reader.session import ReadingSession
-from reader.settings import Settings
+from reader.state.paths import seed_text, shipped_glossary
+from reader.state.session import ReadingSession
+from reader.state.settings import Settings
+from reader.terminal import text as tt
 from tests.app_support import loaded, make_app, screen_text
 
 pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
@@ -53,7 +53,7 @@ CARD_ENTRY = "mfaic"  # long Khmer name full of U+200B, conjuncts and spacing vo
 FILTER = "ក្រសួង"  # "ministry": typed into the browser's filter
 # With the fix left out: Textual measures Khmer with Rich's own widths.
 WITHOUT_FIX = (
-    "import runpy, reader.terminal_text as t; t.install = lambda *a, **k: None; "
+    "import runpy, reader.terminal.text as t; t.install = lambda *a, **k: None; "
     "runpy.run_module('reader', run_name='__main__')"
 )
 

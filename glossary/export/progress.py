@@ -1,7 +1,7 @@
 """What the export needs from reading progress: two questions, asked through protocols.
 
 `--status` and `--seen` filter by what a reader has learned and read. The reader's
-progress store (`reader.progress`) answers them through `reader.export_progress`; the
+progress store (`reader.progress`) answers them through `reader.state.export_progress`; the
 export itself only knows these two protocols, so it never imports the reader, and a
 request asking for either filter without its source is refused (`ProgressNeeded`).
 """

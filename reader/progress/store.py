@@ -27,7 +27,6 @@ from typing import TypeVar
 
 from glossary.document import Document, Paragraph
 from glossary.i18n import _
-from reader.paths import PROGRESS_DB_NAME
 from reader.progress import sql_activity as terms_sql
 from reader.progress import sql_documents as docs_sql
 from reader.progress.database import open_database
@@ -51,6 +50,7 @@ from reader.progress.models import (
 )
 from reader.progress.summary import overview, reading_streak
 from reader.progress.times import local_day, maybe_from_epoch, now_utc, to_epoch
+from reader.state.paths import PROGRESS_DB_NAME
 
 log = logging.getLogger(__name__)
 # A library must not print: without this, Python's last-resort handler would write every

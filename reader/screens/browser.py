@@ -15,13 +15,13 @@ from textual.widgets import DataTable, Footer, Header, Input, Select, Static
 from glossary.i18n import N_, _, ngettext
 from glossary.model import CATEGORIES, Entry
 from glossary.search import entry_haystack, matches
-from reader.commands import TERM_STATUS_COMMANDS, Command, bindings
-from reader.export_choices import STATUS_FILTERS
-from reader.localize import app_digits, localized
 from reader.progress import TermStatus
-from reader.render import GlossOptions, khmer_text
-from reader.session import ReadingSession
-from reader.term_statuses import TermStatuses, group
+from reader.state.export_choices import STATUS_FILTERS
+from reader.state.session import ReadingSession
+from reader.state.term_statuses import TermStatuses, group
+from reader.ui.commands import TERM_STATUS_COMMANDS, Command, bindings
+from reader.ui.localize import app_digits, localized
+from reader.ui.render import GlossOptions, khmer_text
 from reader.widgets.term_card import CATEGORY_NAMES, STATUS_NAMES
 
 MAX_ROWS = 500  # a table of 20,000 rows redraws too slowly to filter as one types

@@ -29,8 +29,8 @@ from glossary.export.order import ORDERS
 from glossary.export.rows import LANGS
 from glossary.i18n import N_, _
 from glossary.model import CATEGORIES, Glossary
-from reader.commands import Command, bindings
-from reader.export_choices import (
+from reader.progress import ProgressStore
+from reader.state.export_choices import (
     LANG_NAMES,
     STATUS_FILTERS,
     ExportChoices,
@@ -43,7 +43,7 @@ from reader.export_choices import (
     run_export,
     written,
 )
-from reader.progress import ProgressStore
+from reader.ui.commands import Command, bindings
 from reader.widgets import form
 from reader.widgets.term_card import CATEGORY_NAMES
 

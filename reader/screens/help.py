@@ -12,7 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
 from glossary.i18n import N_, _
-from reader.commands import Command, key_label
+from reader.ui.commands import Command, key_label
 
 
 class HelpScreen(ModalScreen[None]):

@@ -20,9 +20,9 @@ from glossary.document import DocumentError, read_document
 from glossary.i18n import N_, _, current_language, ngettext
 from glossary.l10n import short_datetime
 from reader.app import ReaderConfig
-from reader.commands import Command, bindings
-from reader.localize import app_digits
 from reader.progress import DocumentRecord, ProgressStore, progress_line
+from reader.ui.commands import Command, bindings
+from reader.ui.localize import app_digits
 
 LIBRARY_COMMANDS = [
     Command("open-document", "enter", "open_selected", N_("Open")),

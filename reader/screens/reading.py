@@ -22,17 +22,17 @@ from glossary.figures import Figure, figure_card
 from glossary.i18n import N_, _, ngettext
 from glossary.model import Glossary
 from reader.app import ReaderConfig
-from reader.commands import READING_COMMANDS, TERM_STATUS_COMMANDS, bindings
-from reader.localize import digits
 from reader.progress import ProgressStore
-from reader.progress_writer import SerialWriter
-from reader.render import FIGURE_META, PARAGRAPH_META, TERM_META, GlossOptions
 from reader.screens.reading_progress import ProgressActions
 from reader.screens.reading_terms import NARROW as NARROW  # re-exported: tests use it
 from reader.screens.reading_terms import TermActions
-from reader.session import OccurrenceList, ReadingSession
-from reader.term_statuses import TermStatuses
-from reader.tracker import FLUSH_SECONDS, ReadingTracker
+from reader.state.session import OccurrenceList, ReadingSession
+from reader.state.term_statuses import TermStatuses
+from reader.state.tracker import FLUSH_SECONDS, ReadingTracker
+from reader.state.writer import SerialWriter
+from reader.ui.commands import READING_COMMANDS, TERM_STATUS_COMMANDS, bindings
+from reader.ui.localize import digits
+from reader.ui.render import FIGURE_META, PARAGRAPH_META, TERM_META, GlossOptions
 from reader.widgets.page import PageView
 from reader.widgets.position import PositionLine
 from reader.widgets.term_card import TermCard

@@ -19,9 +19,9 @@ from glossary.i18n import _
 from reader.widgets.page import PageView
 
 if TYPE_CHECKING:
-    from reader.session import ReadingSession
-    from reader.term_statuses import TermStatuses
-    from reader.tracker import ReadingTracker
+    from reader.state.session import ReadingSession
+    from reader.state.term_statuses import TermStatuses
+    from reader.state.tracker import ReadingTracker
 
     _Base = Any
 else:

@@ -16,13 +16,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from glossary.i18n import _
-from reader.localize import localized
 from reader.progress import TermRecord, TermStatus
+from reader.ui.localize import localized
 from reader.widgets.term_card import STATUS_NAMES, TermCard
 
 if TYPE_CHECKING:
-    from reader.session import ReadingSession
-    from reader.term_statuses import TermStatuses
+    from reader.state.session import ReadingSession
+    from reader.state.term_statuses import TermStatuses
 
     _Base = Any
 else:

@@ -17,9 +17,6 @@ from textual.widgets import Footer, Header, Sparkline, Static
 
 from glossary.i18n import N_, _, current_language, ngettext
 from glossary.l10n import short_date
-from reader.charts import bar, last_days
-from reader.commands import Command, bindings
-from reader.localize import digits, digits_content
 from reader.progress import DayStats, Overview, ProgressStore, TermStatus, terms_line
 from reader.progress.summary import (
     day_line,
@@ -29,7 +26,10 @@ from reader.progress.summary import (
     words_text,
 )
 from reader.progress.times import local_day
-from reader.terminal_text import cell_width
+from reader.terminal.text import cell_width
+from reader.ui.charts import bar, last_days
+from reader.ui.commands import Command, bindings
+from reader.ui.localize import digits, digits_content
 from reader.widgets.term_card import STATUS_NAMES
 
 BAR_DAYS = 14  # one row per day

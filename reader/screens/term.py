@@ -13,9 +13,9 @@ from textual.widgets import Footer, Header
 
 from glossary.i18n import N_
 from glossary.model import Entry
-from reader.render import GlossOptions
-from reader.session import ReadingSession
-from reader.term_statuses import TermStatuses
+from reader.state.session import ReadingSession
+from reader.state.term_statuses import TermStatuses
+from reader.ui.render import GlossOptions
 from reader.widgets.term_card import TermCard
 
 

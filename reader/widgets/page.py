@@ -5,7 +5,7 @@ only the paragraph that comes into view at the bottom and the new current one, a
 gives Textual a single widget to lay out and composite instead of one per paragraph:
 that is what keeps a move cheap with a big glossary (`tests/bench/bench_app.py`).
 Wrapping goes through `Content`, so the cluster-safe line breaker of
-`reader.terminal_text` applies here as everywhere else.
+`reader.terminal.text` applies here as everywhere else.
 """
 
 from __future__ import annotations
@@ -21,8 +21,8 @@ from textual.style import Style
 from textual.widget import Widget
 
 from glossary.document import Kind
-from reader.render import PARAGRAPH_META, GlossOptions, meta, paragraph_content
-from reader.session import ReadingSession
+from reader.state.session import ReadingSession
+from reader.ui.render import PARAGRAPH_META, GlossOptions, meta, paragraph_content
 from reader.widgets.page_lines import Line, scrolled_top, target, window_top, wrap
 
 MARKER = "█"  # the bar left of the current paragraph (a thick left border)

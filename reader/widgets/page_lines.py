@@ -10,8 +10,8 @@ from dataclasses import dataclass
 
 from textual.content import Content
 
-from reader.render import TARGET_META
-from reader.terminal_text import break_offsets
+from reader.terminal.text import break_offsets
+from reader.ui.render import TARGET_META
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from typing import ClassVar
 from textual.content import Content
 from textual.widgets import Static
 
-from reader.terminal_text import cell_width, split_at_cell
+from reader.terminal.text import cell_width, split_at_cell
 
 
 class PositionLine(Static):

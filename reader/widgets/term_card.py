@@ -15,11 +15,11 @@ from textual.widgets.option_list import Option
 
 from glossary.i18n import N_, _, ngettext
 from glossary.model import Entry, Form
-from reader.commands import TERM_STATUS_COMMANDS, bindings
-from reader.localize import app_digits
 from reader.progress.models import TermRecord, TermStatus
-from reader.render import khmer_text
-from reader.session import Occurrence, ReadingSession
+from reader.state.session import Occurrence, ReadingSession
+from reader.ui.commands import TERM_STATUS_COMMANDS, bindings
+from reader.ui.localize import app_digits
+from reader.ui.render import khmer_text
 
 LANG_NAMES = {"km": N_("Khmer"), "ko": N_("Korean")}
 CATEGORY_NAMES = {

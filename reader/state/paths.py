@@ -64,4 +64,4 @@ def seed_text() -> Path:
     packaged = Path(str(files("reader") / "seeds" / SEED_NAME))
     if packaged.is_file():
         return packaged
-    return Path(__file__).resolve().parent.parent / "seeds" / SEED_NAME
+    return Path(__file__).resolve().parent.parent.parent / "seeds" / SEED_NAME

@@ -21,7 +21,7 @@ from glossary.annotate import after_possessive
 from glossary.figures import Figure, figure_gloss
 from glossary.model import Entry, Form
 from reader.progress.models import TermStatus
-from reader.session import Hit
+from reader.state.session import Hit
 
 if TYPE_CHECKING:
     from glossary.linker import Link

@@ -15,8 +15,7 @@ from typing import Any
 import click
 
 from glossary.i18n import _, ngettext
-from reader.cli_common import cell_width, fail, pad
-from reader.paths import Paths
+from reader.cli.common import cell_width, fail, pad
 from reader.progress import (
     DayStats,
     DocumentRecord,
@@ -35,6 +34,7 @@ from reader.progress.summary import (
 )
 from reader.progress.times import now_utc, to_iso
 from reader.progress.transfer import TransferError, read_import, write_export
+from reader.state.paths import Paths
 
 EXIT_NOT_SAVED = 1
 

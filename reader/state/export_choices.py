@@ -20,8 +20,8 @@ from glossary.export.rows import LANGS
 from glossary.export.writer import DEFAULT_STEM
 from glossary.i18n import N_, _, current_language, ngettext
 from glossary.model import Glossary
-from reader.export_progress import sources
 from reader.progress import ProgressStore
+from reader.state.export_progress import sources
 
 # Labels are marked with N_ and translated where they are shown (`_(label)`), so they
 # follow the interface language when it changes.

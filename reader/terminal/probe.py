@@ -22,8 +22,8 @@ import sys
 import time
 from typing import TextIO
 
-from reader import terminal_text
-from reader.terminal_text import WidthModel
+from reader.terminal import text as terminal_text
+from reader.terminal.text import WidthModel
 
 DA1_QUERY = "\x1b[c"
 _DA1_REPLY = re.compile(rb"\x1b\[\?[\d;]*c")

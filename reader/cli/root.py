@@ -23,14 +23,14 @@ from glossary.figures import LANGS, Figure, find_figures, outside_figures, rende
 from glossary.i18n import LANGUAGES, _, ngettext
 from glossary.linker import Link, Linker
 from glossary.model import Entry, Form
-from reader.cli_common import fail, glossary_files, glossary_option, load_glossary, open_document
-from reader.cli_export import export_command
-from reader.cli_glossary import glossary_group
-from reader.cli_locale import install as localise_click
-from reader.cli_progress import library_command, progress_command
-from reader.launch import no_glossary_message, open_reader
-from reader.paths import Paths, seed_text, user_paths
-from reader.settings import GLOSS_CHOICES, WIDTH_MODEL_CHOICES, load_settings
+from reader.cli.click_locale import install as localise_click
+from reader.cli.common import fail, glossary_files, glossary_option, load_glossary, open_document
+from reader.cli.export import export_command
+from reader.cli.glossary import glossary_group
+from reader.cli.launch import no_glossary_message, open_reader
+from reader.cli.progress import library_command, progress_command
+from reader.state.paths import Paths, seed_text, user_paths
+from reader.state.settings import GLOSS_CHOICES, WIDTH_MODEL_CHOICES, load_settings
 
 localise_click()
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from reader.progress import ProgressStore, TermRecord, TermStatus
-from reader.progress_writer import SerialWriter
+from reader.state.writer import SerialWriter
 
 # Browser filter groups: the four learning levels are one group.
 GROUPS = ("new", "learning", "known", "ignored")

@@ -2,7 +2,7 @@
 
 The work is done by `glossary.export`; this module turns options into an
 `ExportRequest`, writes to stdout for `-o -`, and reports problems in one line (exit 2).
-`--status` and `--seen` read the reader's progress store (`reader.export_progress`).
+`--status` and `--seen` read the reader's progress store (`reader.state.export_progress`).
 """
 
 from __future__ import annotations
@@ -29,10 +29,10 @@ from glossary.export import (
 from glossary.export.order import ORDERS
 from glossary.i18n import LANGUAGES, _, current_language, ngettext
 from glossary.model import CATEGORIES
-from reader.cli_common import fail, glossary_files, glossary_option, load_glossary, open_document
-from reader.cli_progress import open_store
-from reader.export_progress import sources
-from reader.paths import Paths
+from reader.cli.common import fail, glossary_files, glossary_option, load_glossary, open_document
+from reader.cli.progress import open_store
+from reader.state.export_progress import sources
+from reader.state.paths import Paths
 
 
 @contextmanager

@@ -31,7 +31,7 @@ class WidthModel(StrEnum):
     """How the terminal advances its cursor.
 
     `WidthModel("auto")` is the model the terminal reported before the app started
-    (reader.terminal_probe.detect -> set_detected), else the default.
+    (reader.terminal.probe.detect -> set_detected), else the default.
     """
 
     CODEPOINT = "codepoint"  # glibc wcwidth per code point: tmux, xterm, VTE (the default)

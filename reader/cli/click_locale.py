@@ -10,7 +10,7 @@ a message that a later Click rewords simply stays English.
 Click measures help with `len()`: a Hangul syllable counts one column instead of two (a
 Korean help line would run far past the terminal) and a Khmer vowel sign one instead of
 none. `install()` gives Click's formatter Tonle's widths and line breaking
-(`reader.terminal_text`, the rules the reader uses for glossary text) for any text that
+(`reader.terminal.text`, the rules the reader uses for glossary text) for any text that
 is not plain ASCII; English help is formatted by Click exactly as before.
 """
 
@@ -91,7 +91,7 @@ def term_len(text: str) -> int:
     visible = strip_ansi(text)
     if visible.isascii():
         return len(visible)
-    from reader.terminal_text import cell_width
+    from reader.terminal.text import cell_width
 
     return cell_width(visible)
 
@@ -140,7 +140,7 @@ def wrap_text(
 
 def _fill(text: str, width: int, first: str, rest: str) -> str:
     """One paragraph in lines of at most `width` columns, indents included."""
-    from reader.terminal_text import wrap_lines
+    from reader.terminal.text import wrap_lines
 
     room = max(width - max(term_len(first), term_len(rest)), 10)
     rows = wrap_lines(text.strip(), room)

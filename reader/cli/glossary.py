@@ -14,7 +14,7 @@ from glossary.model import Entry, Form
 from glossary.search import find
 from glossary.stats import glossary_stats
 from glossary.suggest import suggest
-from reader.cli_common import (
+from reader.cli.common import (
     fail,
     glossary_files,
     glossary_option,
@@ -22,7 +22,7 @@ from reader.cli_common import (
     open_document,
     pad,
 )
-from reader.paths import Paths
+from reader.state.paths import Paths
 
 LANG_NAMES = {"km": N_("Khmer"), "ko": N_("Korean")}
 # How `tonle glossary stats` counts forms (the keys of `GlossaryStats.forms`).

@@ -19,7 +19,7 @@ from textual.screen import ModalScreen, Screen
 
 from glossary.i18n import DEFAULT, _, current_language
 from glossary.normalize import khmer_digits
-from reader.commands import APP_COMMANDS, bindings
+from reader.ui.commands import APP_COMMANDS, bindings
 
 T = TypeVar("T", bound=type)
 

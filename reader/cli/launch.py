@@ -12,8 +12,8 @@ from pathlib import Path
 
 from glossary.document import DocumentError, read_document
 from glossary.i18n import _
-from reader.paths import Paths, seed_text, shipped_glossary, user_paths
-from reader.settings import Settings, load_settings
+from reader.state.paths import Paths, seed_text, shipped_glossary, user_paths
+from reader.state.settings import Settings, load_settings
 
 
 def open_reader(paths: Paths, file: Path, glossaries: Sequence[Path], settings: Settings) -> int:
@@ -24,10 +24,10 @@ def open_reader(paths: Paths, file: Path, glossaries: Sequence[Path], settings: 
         print(f"tonle: {error}", file=sys.stderr)
         return 2
     from reader.app import ReaderConfig, TonleApp
-    from reader.terminal_probe import detect
+    from reader.terminal.probe import detect
 
     detect(settings.width_model)  # "auto": ask the terminal now, before Textual takes it over
-    from reader.localize import localized
+    from reader.ui.localize import localized
 
     config = ReaderConfig(document, list(glossaries), paths, settings, document_path=file)
     app = localized(TonleApp)(config)

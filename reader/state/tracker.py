@@ -24,7 +24,7 @@ from pathlib import Path
 
 from glossary.document import Document
 from reader.progress import ProgressStore, paragraphs_line, resume_index
-from reader.progress_writer import SerialWriter
+from reader.state.writer import SerialWriter
 
 DWELL_SECONDS = 4.0  # on screen this long, then moved past: read
 IDLE_SECONDS = 120.0  # a longer gap between keys counts only this much

@@ -11,7 +11,7 @@ import click
 
 from glossary.document import Document, DocumentError, read_document
 from glossary.i18n import _
-from reader.paths import Paths, shipped_glossary
+from reader.state.paths import Paths, shipped_glossary
 
 if TYPE_CHECKING:
     from glossary.loader import LoadResult
@@ -30,7 +30,7 @@ def cell_width(text: str) -> int:
     without importing Rich."""
     if text.isascii():
         return len(text)
-    from reader.terminal_text import cell_width as measure
+    from reader.terminal.text import cell_width as measure
 
     return measure(text)
 
