@@ -2,44 +2,26 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
-from datetime import datetime
+from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.screen import Screen
 
-from glossary.document import Document
 from glossary.i18n import N_, _, current_language, use_language
 from reader.progress import ProgressStore
-from reader.progress.times import now_utc
-from reader.state.paths import Paths
-from reader.state.settings import Settings, save_settings
+from reader.state.config import ReaderConfig
+from reader.state.settings import save_settings
 from reader.state.term_statuses import TermStatuses
 from reader.state.writer import SerialWriter
 from reader.terminal import text as terminal_text
 from reader.ui.commands import APP_COMMANDS, Command, bindings, key_label
 from reader.ui.localize import localized
-
-
-@dataclass
-class ReaderConfig:
-    """Everything the app needs, decided before it starts (nothing is read from globals)."""
-
-    document: Document
-    glossary_files: list[Path]
-    paths: Paths
-    settings: Settings = field(default_factory=Settings)
-    # Where exports are saved unless a full path is given: the directory Tonle started in.
-    work_dir: Path = field(default_factory=Path.cwd)
-    document_path: Path | None = None  # the file `document` was read from (the library shows it)
-    clock: Callable[[], datetime] = now_utc  # reading time, read marks, days (tests fake it)
-
 
 # Textual's own palette commands, marked so that the catalogs translate them too.
 TEXTUAL_COMMANDS = (
@@ -152,13 +134,25 @@ class TonleApp(App[None]):
     def save_reading(self) -> str:
         """Save the open document's progress now (before a screen reads the store);
         return its document id."""
-        from reader.screens.reading import ReadingScreen
-
-        reading = next((s for s in self.screen_stack if isinstance(s, ReadingScreen)), None)
+        reading = self._reading_screen()
         if reading is not None:
             reading.save_progress()
         self.writer.wait()
         return reading.tracker.doc_id if reading else ""
+
+    def back_to_reading(self, message: Message) -> None:
+        """Close every screen over the reading screen and post `message` to it."""
+        reading = self._reading_screen()
+        if reading is None:
+            return
+        while self.screen is not reading:
+            self.pop_screen()
+        reading.post_message(message)
+
+    def _reading_screen(self) -> ReadingScreen | None:
+        from reader.screens.reading import ReadingScreen
+
+        return next((s for s in self.screen_stack if isinstance(s, ReadingScreen)), None)
 
     def action_statistics(self) -> None:
         from reader.screens.stats import StatisticsScreen
@@ -216,9 +210,8 @@ class TonleApp(App[None]):
 
     def action_browse(self) -> None:
         from reader.screens.browser import BrowserScreen
-        from reader.screens.reading import ReadingScreen
 
-        reading = next((s for s in self.screen_stack if isinstance(s, ReadingScreen)), None)
+        reading = self._reading_screen()
         if reading is not None and not isinstance(self.screen, BrowserScreen):
             browser = localized(BrowserScreen)(reading.session, reading.gloss_options, self.terms)
             self.push_screen(browser)
@@ -247,3 +240,11 @@ class TonleApp(App[None]):
                 key_help(command.keys),
                 partial(self.run_action, command.action),
             )
+
+
+if TYPE_CHECKING:
+    from reader.screens.reading import ReadingScreen
+    from reader.ui.host import ReaderHost
+
+    def _serves_the_screens(app: TonleApp) -> ReaderHost:
+        return app  # mypy: TonleApp is what the screens ask for (reader.ui.host)

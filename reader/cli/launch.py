@@ -23,7 +23,8 @@ def open_reader(paths: Paths, file: Path, glossaries: Sequence[Path], settings: 
     except DocumentError as error:
         print(f"tonle: {error}", file=sys.stderr)
         return 2
-    from reader.app import ReaderConfig, TonleApp
+    from reader.app import TonleApp
+    from reader.state.config import ReaderConfig
     from reader.terminal.probe import detect
 
     detect(settings.width_model)  # "auto": ask the terminal now, before Textual takes it over

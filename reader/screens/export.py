@@ -44,11 +44,12 @@ from reader.state.export_choices import (
     written,
 )
 from reader.ui.commands import Command, bindings
+from reader.ui.host import host
 from reader.widgets import form
 from reader.widgets.term_card import CATEGORY_NAMES
 
 if TYPE_CHECKING:
-    from reader.app import TonleApp
+    from textual.app import App
 
 log = logging.getLogger(__name__)
 EXPORT_DIALOG_COMMANDS = [
@@ -248,7 +249,7 @@ class ExportScreen(ModalScreen[None]):
         self.dismiss()
 
 
-def open_export(app: TonleApp) -> None:
+def open_export(app: App[None]) -> None:
     """The app's `export` action: the dialog over the reading screen or the browser.
 
     Starts from the browser's category and sort when opened there. Says so, and opens
@@ -268,9 +269,9 @@ def open_export(app: TonleApp) -> None:
         reading.session.glossary,
         reading.session.document,
         config.work_dir,
-        app.store,
+        host(app).store,
         config.document_path,
-        app.save_reading,
+        host(app).save_reading,
     )
     sort = getattr(app.screen, "sort", "appearance")
     initial = ExportChoices(

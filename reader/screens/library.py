@@ -19,9 +19,10 @@ from textual.widgets import DataTable, Footer, Header, Static
 from glossary.document import DocumentError, read_document
 from glossary.i18n import N_, _, current_language, ngettext
 from glossary.l10n import short_datetime
-from reader.app import ReaderConfig
 from reader.progress import DocumentRecord, ProgressStore, progress_line
+from reader.state.config import ReaderConfig
 from reader.ui.commands import Command, bindings
+from reader.ui.host import host
 from reader.ui.localize import app_digits
 
 LIBRARY_COMMANDS = [
@@ -144,6 +145,6 @@ class LibraryScreen(Screen[None]):
         except DocumentError as error:
             self.notify(str(error), severity="error", timeout=8)
             return
-        self.app.open_reading(config)  # type: ignore[attr-defined]
+        host(self).open_reading(config)
         if note:
             self.app.notify(note, severity="warning")

@@ -21,16 +21,17 @@ from textual.widgets import Footer, Header, Input
 from glossary.figures import Figure, figure_card
 from glossary.i18n import N_, _, ngettext
 from glossary.model import Glossary
-from reader.app import ReaderConfig
 from reader.progress import ProgressStore
 from reader.screens.reading_progress import ProgressActions
 from reader.screens.reading_terms import NARROW as NARROW  # re-exported: tests use it
 from reader.screens.reading_terms import TermActions
+from reader.state.config import ReaderConfig
 from reader.state.session import OccurrenceList, ReadingSession
 from reader.state.term_statuses import TermStatuses
 from reader.state.tracker import FLUSH_SECONDS, ReadingTracker
 from reader.state.writer import SerialWriter
 from reader.ui.commands import READING_COMMANDS, TERM_STATUS_COMMANDS, bindings
+from reader.ui.host import host
 from reader.ui.localize import digits
 from reader.ui.render import FIGURE_META, PARAGRAPH_META, TERM_META, GlossOptions
 from reader.widgets.page import PageView
@@ -283,7 +284,7 @@ class ReadingScreen(TermActions, ProgressActions, Screen[None]):
 
     def apply_gloss_settings(self) -> None:
         self.query_one(PageView).options = self.gloss_options
-        self.app.save_settings()  # type: ignore[attr-defined]
+        host(self).save_settings()
         self.redraw()
         if self.card_entry and not self.query_one(TermCard).has_class("-hidden"):
             self.show_card(self.card_entry)

@@ -29,6 +29,7 @@ from reader.progress.times import local_day
 from reader.terminal.text import cell_width
 from reader.ui.charts import bar, last_days
 from reader.ui.commands import Command, bindings
+from reader.ui.host import host
 from reader.ui.localize import digits, digits_content
 from reader.widgets.term_card import STATUS_NAMES
 
@@ -140,7 +141,7 @@ class StatisticsScreen(Screen[None]):
         today = local_day(self.clock())
         summary = self.store.overview(today)
         days = last_days(self.store.days(), today, SPARK_DAYS)
-        khmer = self.app.config.settings.khmer_digits  # type: ignore[attr-defined]
+        khmer = host(self).config.settings.khmer_digits
         shown = {
             "#stats-summary": summary_content(summary),
             "#stats-day-bars": day_bars(days[-BAR_DAYS:]),

@@ -15,6 +15,7 @@ from glossary.i18n import N_
 from glossary.model import Entry
 from reader.state.session import ReadingSession
 from reader.state.term_statuses import TermStatuses
+from reader.ui.host import host
 from reader.ui.render import GlossOptions
 from reader.widgets.term_card import TermCard
 
@@ -56,12 +57,4 @@ class TermScreen(Screen[None]):
     @on(TermCard.Jump)
     def jump(self, message: TermCard.Jump) -> None:
         """Close this card (and a browser under it) and go to the paragraph."""
-        from reader.screens.reading import ReadingScreen
-
-        stack = self.app.screen_stack
-        reading = next((s for s in stack if isinstance(s, ReadingScreen)), None)
-        if reading is None:
-            return
-        while self.app.screen is not reading:
-            self.app.pop_screen()
-        reading.post_message(message)
+        host(self).back_to_reading(message)
