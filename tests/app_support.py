@@ -11,8 +11,8 @@ from textual.widgets import Static
 
 from glossary.document import read_document
 from reader.app import TonleApp
-from reader.state.config import ReaderConfig
 from reader.progress.times import now_utc
+from reader.state.config import ReaderConfig
 from reader.state.paths import shipped_glossary, user_paths
 from reader.state.settings import Settings
 from reader.ui.localize import localized

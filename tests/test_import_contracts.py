@@ -2,8 +2,9 @@
 
 `reader.app` routes between the screens, so it imports them; a screen or widget that
 imported the app back (even lazily, even for typing) would close a circle. They reach
-the app through `reader.ui.host` instead. The state package (session, tracker,
-settings, …) holds no drawing, so it never imports textual or rich; and no two modules
+the app through `reader.ui.host` instead. The domain (glossary/) imports no UI and
+no reader; the progress store and the state package (session, tracker, settings, …)
+hold no drawing, so they never import textual or rich; and no two modules
 of reader/ import each other, however indirectly.
 """
 
@@ -93,17 +94,34 @@ def test_the_cycle_check_finds_a_circle():
     assert cycle_from("d", edges) is None
 
 
-def test_the_state_package_draws_nothing():
+def loaded_by(package: str, tops: tuple[str, ...]) -> list[str]:
+    """The modules under `tops` that importing every module of `package` brings in."""
     code = (
-        "import sys, pkgutil, importlib, reader.state\n"
-        "for m in pkgutil.walk_packages(reader.state.__path__, 'reader.state.'):\n"
+        f"import sys, pkgutil, importlib, {package}\n"
+        f"for m in pkgutil.walk_packages({package}.__path__, '{package}.'):\n"
         "    importlib.import_module(m.name)\n"
-        "print(sorted(n for n in sys.modules if n.split('.')[0] in ('textual', 'rich')))\n"
+        f"print('\\n'.join(sorted(n for n in sys.modules if n.split('.')[0] in {tops!r})))\n"
     )
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True
     )
-    assert result.stdout.strip() == "[]"
+    return result.stdout.split()
+
+
+def test_the_domain_imports_no_ui_and_no_reader():
+    assert loaded_by("glossary", ("textual", "rich", "reader")) == []
+
+
+def test_the_progress_store_imports_no_ui():
+    assert loaded_by("reader.progress", ("textual", "rich")) == []
+
+
+def test_the_state_package_draws_nothing():
+    assert loaded_by("reader.state", ("textual", "rich")) == []
+
+
+def test_the_import_check_sees_what_is_loaded():
+    assert "textual.app" in loaded_by("reader.screens", ("textual",))
 
 
 def test_bare_tonle_loads_no_command():

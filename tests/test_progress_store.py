@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import math
 import sqlite3
-import subprocess
-import sys
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -25,7 +23,6 @@ from reader.progress import (
 )
 from reader.progress.identity import document_id, is_revision, paragraph_key
 from reader.progress.times import local_day
-from tests.conftest import ROOT
 
 TEXT = (
     "A Short Essay\n\n"
@@ -281,16 +278,3 @@ def test_storage_errors_during_writes_are_reported_not_raised(store: ProgressSto
         "progress could not be saved: database or disk is full",
         "progress could not be read: database or disk is full",
     ]
-
-
-def test_progress_package_imports_no_ui():
-    code = (
-        "import sys, pkgutil, importlib, reader.progress\n"
-        "for m in pkgutil.walk_packages(reader.progress.__path__, 'reader.progress.'):\n"
-        "    importlib.import_module(m.name)\n"
-        "print(sorted(n for n in sys.modules if n.split('.')[0] in ('textual', 'rich')))\n"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True
-    )
-    assert result.stdout.strip() == "[]"
