@@ -22,7 +22,7 @@ from glossary.i18n import current_language
 from glossary.model import Alias, Entry, Form, Glossary, Source, Status
 from glossary.problems import Problem, Severity
 
-FORMAT = 3  # bump whenever the model or validation changes
+FORMAT = 4  # bump whenever the model or validation changes
 
 
 @dataclass
@@ -130,11 +130,12 @@ def _encode_entry(entry: Entry) -> list[Any]:
         ko,
         entry.match_case,
         entry.origin,
+        list(entry.overrides),
     ]
 
 
 def _decode_entry(data: list[Any]) -> Entry:
-    entry_id, category, en, aliases, note, km, ko, match_case, origin = data
+    entry_id, category, en, aliases, note, km, ko, match_case, origin, overrides = data
     return Entry(
         id=entry_id,
         category=category,
@@ -145,6 +146,7 @@ def _decode_entry(data: list[Any]) -> Entry:
         ko=_decode_form(ko),
         match_case=match_case,
         origin=origin,
+        overrides=tuple(overrides),
     )
 
 

@@ -139,16 +139,25 @@ class Linker:
         if not self.pattern_count or not text:
             return []
         folded = fold_text(text)
-        automata = self._automata if _NON_LATIN.search(folded.lower) else self._automata[:1]
-        hits = (hit for a in automata if a is not None for hit in self._candidates(a, folded))
-        candidates = sorted(hits)
         links: list[Link] = []
         reach = 0
-        for start, negative_end, index in candidates:
+        for start, negative_end, index in self.hits(folded):
             if start >= reach:
                 reach = -negative_end
                 links.append(self._make_link(text, folded, start, reach, index))
         return links
+
+    def hits(self, folded: FoldedText) -> list[tuple[int, int, int]]:
+        """Every acceptable match in a folded text as (start, -end, entry index), sorted,
+        before the leftmost-longest selection (a `LayeredLinker` merges two such lists)."""
+        if not self.pattern_count:
+            return []
+        automata = self._automata if _NON_LATIN.search(folded.lower) else self._automata[:1]
+        return sorted(hit for a in automata if a is not None for hit in self._candidates(a, folded))
+
+    def entry_id(self, index: int) -> str:
+        """The id of the entry a hit's index names."""
+        return self._entries[index].id
 
     @staticmethod
     def _candidates(

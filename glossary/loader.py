@@ -20,6 +20,7 @@ from glossary import cache
 from glossary.fold import pattern_key
 from glossary.i18n import _
 from glossary.model import Entry, Glossary
+from glossary.overrides import apply_overrides
 from glossary.problems import GlossaryError, Problem
 from glossary.schema import Reader, read_entries
 
@@ -110,13 +111,18 @@ def parse(path: Path) -> LoadResult:
     if text is None:
         assert problem is not None
         return LoadResult(Glossary(()), [problem])
+    return parse_text(str(path), text)
+
+
+def parse_text(path: str, text: str) -> LoadResult:
+    """Validate the text of one file named `path`; overrides are kept as read."""
     with _gc_paused():
-        title, entries, problems = _parse_text(str(path), text)
+        title, entries, problems = _parse_text(path, text)
     if title is None:
         return LoadResult(Glossary(()), problems)
-    problems += check_entries(entries)
+    problems += check_entries([e for e in entries if not e.overrides])
     titles = (title,) if title else ()
-    return LoadResult(Glossary(tuple(entries), titles, (str(path),)), sorted(problems))
+    return LoadResult(Glossary(tuple(entries), titles, (path,)), sorted(problems))
 
 
 def _parse_text(path: str, text: str) -> tuple[str | None, list[Entry], list[Problem]]:
@@ -174,8 +180,13 @@ def check_entries(entries: Sequence[Entry], *, across_files: bool = False) -> li
 def load(paths: Sequence[Path], *, cache_dir: Path | None = None) -> LoadResult:
     """Load one or more glossary files together, using the cache where it is fresh."""
     results = [_load_one(path, cache_dir) for path in paths]
-    glossary = Glossary.merge([r.glossary for r in results])
+    merged = Glossary.merge([r.glossary for r in results])
     problems = [p for r in results for p in r.problems]
+    glossary = merged
+    if any(entry.overrides for entry in merged.entries):
+        entries, unresolved = apply_overrides(merged.entries)
+        problems += unresolved
+        glossary = Glossary(tuple(entries), merged.titles, merged.paths)
     if len(results) > 1:
         problems += check_entries(glossary.entries, across_files=True)
     return LoadResult(glossary, problems)

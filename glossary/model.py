@@ -75,6 +75,10 @@ class Entry:
     ko: Form | None = None
     match_case: bool = False
     origin: str = ""  # "file:line:column" where the entry starts, for messages
+    # Set on an entry read with `override: true`: the keys it gives, which replace those of
+    # the entry with its id in an earlier file (SCHEMA.md, "Overrides"). The loader applies
+    # overrides, so a loaded glossary never holds one.
+    overrides: tuple[str, ...] = ()
 
     def english_forms(self) -> Iterator[Alias]:
         """The headword and every alias, headword first."""

@@ -26,7 +26,9 @@ _TRUE = {"true", "yes", "on", "y"}
 _FALSE = {"false", "no", "off", "n"}
 
 TOP_KEYS = ("title", "entries")
-ENTRY_KEYS = ("id", "category", "en", "aliases", "match_case", "note", "km", "ko")
+ENTRY_KEYS = ("id", "category", "en", "aliases", "match_case", "note", "km", "ko", "override")
+# What an override may replace: every key of an entry but its id and the flag itself.
+OVERRIDE_KEYS = ENTRY_KEYS[1:-1]
 FORM_KEYS = ("text", "romanization", "hanja", "status", "sources", "variants")
 SOURCE_KEYS = ("ref", "shows")
 ALIAS_KEYS = ("text", "match_case")
@@ -177,15 +179,19 @@ def read_entry(reader: Reader, node: Node) -> Entry | None:
     fields = reader.mapping(node, ENTRY_KEYS, "an entry")
     if fields is None:
         return None
-    values = {}
+    override = "override" in fields and reader.flag(fields["override"], "override")
+    values: dict[str, str | None] = {}
     for key in ("id", "category", "en"):
+        if override and key != "id" and key not in fields:
+            values[key] = ""  # an override keeps the earlier entry's value
+            continue
         value_node = reader.required(fields, key, node, "entry")
         values[key] = reader.text(value_node, key) if value_node else None
     entry_id, category, en = values["id"], values["category"], values["en"]
     if entry_id is not None and not _ID.match(entry_id):
         message = _("id {id} must be lowercase a-z, 0-9 and '-'")
         reader.problem(fields["id"], message.format(id=repr(entry_id)))
-    if category is not None and category not in CATEGORIES:
+    if category and category not in CATEGORIES:
         message = _("unknown category {category} (one of: {categories})")
         reader.problem(
             fields["category"],
@@ -204,7 +210,20 @@ def read_entry(reader: Reader, node: Node) -> Entry | None:
         km=_optional(fields, "km", lambda n: read_form(reader, n, "km")),
         ko=_optional(fields, "ko", lambda n: read_form(reader, n, "ko")),
         origin=reader.where(node),
+        overrides=_overridden(node, fields) if override else (),
     )
+
+
+_CLEARABLE = ("aliases", "match_case", "note", "km", "ko")
+
+
+def _overridden(node: Node, fields: dict[str, Node]) -> tuple[str, ...]:
+    """The keys an override replaces: those it gives, and those it sets to null (which
+    clears them; the headword and category cannot be cleared)."""
+    assert isinstance(node, MappingNode)
+    nulls = {k.value for k, v in node.value if isinstance(k, ScalarNode) and _is_null(v)}
+    given = (k for k in OVERRIDE_KEYS if k in fields or (k in nulls and k in _CLEARABLE))
+    return ("id", *given)
 
 
 def _optional(fields: dict[str, Node], key: str, read: Callable[[Node], T]) -> T | None:
