@@ -65,3 +65,10 @@ def override_data(base: Entry, changed: Entry) -> Data:
         if new != _value(base, key):
             data[key] = new
     return data
+
+
+def override_data_of(entry: Entry) -> Data:
+    """An override entry as read (`Entry.overrides` names its keys) as a mapping again."""
+    data: Data = {"id": entry.id, "override": True}
+    data.update((key, _value(entry, key)) for key in ENTRY_ORDER[1:] if key in entry.overrides)
+    return data

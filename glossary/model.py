@@ -105,7 +105,8 @@ class Glossary:
     _by_id: dict[str, Entry] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
-        self._by_id.update((entry.id, entry) for entry in self.entries)
+        if not self._by_id:  # a caller may hand over the index it already has (`layers`)
+            self._by_id.update((entry.id, entry) for entry in self.entries)
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -120,6 +121,10 @@ class Glossary:
     def by_id(self) -> Mapping[str, Entry]:
         """Entries by id (read-only view)."""
         return MappingProxyType(self._by_id)
+
+    def index_copy(self) -> dict[str, Entry]:
+        """A copy of the id index, to build a larger glossary from without indexing again."""
+        return self._by_id.copy()
 
     @property
     def title(self) -> str:

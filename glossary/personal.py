@@ -16,16 +16,17 @@ from __future__ import annotations
 
 import dataclasses
 import io
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from glossary.entry_data import Data
+from glossary.entry_data import Data, entry_data, override_data_of
 from glossary.filelock import LockTimeout, locked, replace_keeping_backup
 from glossary.i18n import _
 from glossary.loader import LoadResult, parse_text, read_text
 from glossary.model import Entry
+from glossary.splice import splice
 
 PERSONAL_STARTER = """\
 # Your personal glossary: the terms you added or changed in Tonle.
@@ -36,6 +37,11 @@ PERSONAL_STARTER = """\
 title: Personal glossary
 entries: []
 """
+
+
+# What a change does to the list of entries: entries[start:stop] = items; and the id
+# the change is about.
+_Edit = tuple[int, int, list[Data], str]
 
 
 class WriteRefused(Exception):
@@ -93,30 +99,25 @@ class GlossaryFile:
 
     def add(self, data: Data) -> Saved:
         """Append one entry (`entry_data` or `override_data`)."""
-
-        def append(entries: Any, _current: LoadResult) -> str:
-            entries.append(data)
-            return str(data["id"])
-
-        return self._change(append)
+        return self._change(lambda entries: (len(entries), len(entries), [data], str(data["id"])))
 
     def replace(self, entry_id: str, data: Data, expected: Entry | None) -> Saved:
         """Put `data` in place of entry `entry_id`, which must still be `expected`."""
 
-        def put(entries: Any, current: LoadResult) -> str:
-            entries[self._index(entries, current, entry_id, expected)] = data
-            return str(data["id"])
+        def put(entries: Sequence[Entry]) -> _Edit:
+            index = self._index(entries, entry_id, expected)
+            return index, index + 1, [data], str(data["id"])
 
         return self._change(put)
 
     def remove(self, entry_id: str, expected: Entry | None) -> Removed:
         """Delete entry `entry_id`, which must still be `expected`; undo with `restore`."""
-        taken: list[tuple[Any, int]] = []
+        taken: list[tuple[Data, int]] = []
 
-        def drop(entries: Any, current: LoadResult) -> str:
-            index = self._index(entries, current, entry_id, expected)
-            taken.append((entries.pop(index), index))
-            return entry_id
+        def drop(entries: Sequence[Entry]) -> _Edit:
+            index = self._index(entries, entry_id, expected)
+            taken.append((_as_data(entries[index]), index))
+            return index, index + 1, [], entry_id
 
         saved = self._change(drop)
         return Removed(taken[0][0], taken[0][1], saved)
@@ -124,25 +125,23 @@ class GlossaryFile:
     def restore(self, removed: Removed) -> Saved:
         """Put a removed entry back where it was (or at the end if the file got shorter)."""
 
-        def insert(entries: Any, _current: LoadResult) -> str:
-            entries.insert(min(removed.index, len(entries)), removed.data)
-            return removed.saved.entry_id
+        def insert(entries: Sequence[Entry]) -> _Edit:
+            index = min(removed.index, len(entries))
+            return index, index, [removed.data], removed.saved.entry_id
 
         return self._change(insert)
 
-    def _index(
-        self, entries: Any, current: LoadResult, entry_id: str, expected: Entry | None
-    ) -> int:
-        found = current.glossary.get(entry_id)
-        if found is None or not _same(found, expected):
+    def _index(self, entries: Sequence[Entry], entry_id: str, expected: Entry | None) -> int:
+        index = next((i for i, e in enumerate(entries) if e.id == entry_id), None)
+        if index is None or not _same(entries[index], expected):
             message = _(
                 "{path}: {id} was changed in the file since it was read (by hand or by "
                 "another Tonle); nothing was saved: open it again to see the change"
             )
             raise WriteRefused(message.format(path=self.path, id=repr(entry_id)))
-        return next(i for i, item in enumerate(entries) if str(item.get("id")) == entry_id)
+        return index
 
-    def _change(self, apply: Callable[[Any, LoadResult], str]) -> Saved:
+    def _change(self, apply: Callable[[Sequence[Entry]], _Edit]) -> Saved:
         try:
             with locked(self.path):
                 return self._change_locked(apply)
@@ -154,25 +153,64 @@ class GlossaryFile:
             reason = error.strerror or error
             raise WriteRefused(message.format(path=self.path, reason=reason)) from None
 
-    def _change_locked(self, apply: Callable[[Any, LoadResult], str]) -> Saved:
+    def _change_locked(self, edit: Callable[[Sequence[Entry]], _Edit]) -> Saved:
         text = self._text()
         current = parse_text(str(self.path), text)
         if current.errors:
             message = _("{problem} (fix the file first; nothing was saved)")
             raise WriteRefused(message.format(problem=current.errors[0]))
-        yaml = _yaml()
-        document = yaml.load(text)
-        entries = document["entries"] if isinstance(document, dict) else document
-        if entries is None:
-            document["entries"] = entries = yaml.seq([])  # "entries:" with nothing after it
-        if not entries:
-            entries.fa.set_block_style()  # "entries: []" grows as a block list
-        entry_id = apply(entries, current)
-        stream = io.StringIO()
-        yaml.dump(document, stream)
-        after = parse_text(str(self.path), stream.getvalue())
-        if after.errors:
+        entries = current.glossary.entries
+        start, stop, items, entry_id = edit(entries)
+        after: LoadResult | None = None
+        # By lines first (fast, and exact); where that cannot be done or went wrong, the
+        # round-trip library. Either way the new text must hold just the entries it should.
+        for make in (splice, _round_trip):
+            new_text = make(text, entries, start, stop, items)
+            if new_text is None:
+                continue
+            after = parse_text(str(self.path), new_text)
+            if _as_expected(after, entries, start, stop, items):
+                replace_keeping_backup(self.path, new_text)
+                return Saved(self.path, entry_id, after)
+        if after is not None and after.errors:
             message = _("{problem} (nothing was saved)")
             raise WriteRefused(message.format(problem=after.errors[0]))
-        replace_keeping_backup(self.path, stream.getvalue())
-        return Saved(self.path, entry_id, after)
+        message = _("{path}: the change could not be written; nothing was saved")
+        raise WriteRefused(message.format(path=self.path))
+
+
+def _as_expected(
+    after: LoadResult, before: Sequence[Entry], start: int, stop: int, items: list[Data]
+) -> bool:
+    """Whether `after` is valid and is `before` with entries[start:stop] = items."""
+    if after.errors:
+        return False
+    got = after.glossary.entries
+    ids = [e.id for e in before[:start]] + [str(i["id"]) for i in items]
+    ids += [e.id for e in before[stop:]]
+    if [e.id for e in got] != ids:
+        return False
+    untouched = [*got[:start], *got[start + len(items) :]]
+    kept = [*before[:start], *before[stop:]]
+    return all(_same(a, b) for a, b in zip(untouched, kept, strict=True))
+
+
+def _round_trip(
+    text: str, _entries: Sequence[Entry], start: int, stop: int, items: list[Data]
+) -> str:
+    """The change made with ruamel.yaml, which keeps comments and layout."""
+    yaml = _yaml()
+    document = yaml.load(text)
+    entries = document["entries"] if isinstance(document, dict) else document
+    if entries is None:
+        document["entries"] = entries = yaml.seq([])  # "entries:" with nothing after it
+    if not entries:
+        entries.fa.set_block_style()  # "entries: []" grows as a block list
+    entries[start:stop] = items
+    stream = io.StringIO()
+    yaml.dump(document, stream)
+    return stream.getvalue()
+
+
+def _as_data(entry: Entry) -> Data:
+    return override_data_of(entry) if entry.overrides else entry_data(entry)

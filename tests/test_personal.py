@@ -163,7 +163,7 @@ def test_an_invalid_change_is_refused_and_nothing_is_written(tmp_path):
 def test_a_broken_file_is_not_written_over(tmp_path):
     path = tmp_path / "personal.yaml"
     path.write_text("entries:\n  - id: a\n    category: term\n")  # no headword
-    with pytest.raises(WriteRefused, match="missing the required key 'en'.*fix the file first"):
+    with pytest.raises(WriteRefused, match=r"missing the required key 'en'.*fix the file first"):
         GlossaryFile(path).add(entry("Beta", "b"))
     assert path.read_text() == "entries:\n  - id: a\n    category: term\n"
 
