@@ -56,9 +56,14 @@ def glossary_option(function: Any) -> Any:
     )(function)
 
 
-def glossary_files(glossaries: Sequence[Path], no_default: bool) -> list[Path]:
+def glossary_files(
+    glossaries: Sequence[Path], no_default: bool, paths: Paths | None = None
+) -> list[Path]:
+    """The shipped glossary, the `--glossary` files, then the personal glossary (when
+    `paths` is given and it exists); only the `--glossary` files with `no_default`."""
     files = [] if no_default else [shipped_glossary()]
-    return files + list(glossaries)
+    personal = [] if no_default or paths is None else [paths.personal_glossary]
+    return files + list(glossaries) + [p for p in personal if p.is_file()]
 
 
 def load_glossary(paths: Paths, files: Sequence[Path]) -> LoadResult:

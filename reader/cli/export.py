@@ -170,7 +170,9 @@ def export_command(
         if seen and document is not None and progress is not None:
             _check_read(progress, document, text_file)
         request = ExportRequest(
-            glossary=load_glossary(paths, glossary_files(glossaries, no_default_glossary)).glossary,
+            glossary=load_glossary(
+                paths, glossary_files(glossaries, no_default_glossary, paths)
+            ).glossary,
             format=format_name,
             output=Path(output) if output and output != "-" else None,
             langs=_langs(langs),

@@ -5,12 +5,16 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
+if TYPE_CHECKING:
+    from glossary.loader import LoadResult
+
 from glossary.i18n import N_, _, ngettext
 from glossary.linker import Linker
-from glossary.model import Entry, Form
+from glossary.model import Entry, Form, Glossary
 from glossary.search import find
 from glossary.stats import glossary_stats
 from glossary.suggest import suggest
@@ -22,7 +26,8 @@ from reader.cli.common import (
     open_document,
     pad,
 )
-from reader.state.paths import Paths
+from reader.cli.glossary_write import register
+from reader.state.paths import Paths, shipped_glossary
 
 LANG_NAMES = {"km": N_("Khmer"), "ko": N_("Korean")}
 # How `tonle glossary stats` counts forms (the keys of `GlossaryStats.forms`).
@@ -53,9 +58,7 @@ def glossary_group() -> None:
 @click.option("--strict", is_flag=True, help=_("Treat warnings (forms with no source) as errors."))
 def check_command(files: Sequence[Path], strict: bool) -> None:
     """Validate glossary FILES; print every problem as file:line:col; exit 1 if any."""
-    from glossary.loader import load  # imported on use: it brings in PyYAML
-
-    result = load(list(files))
+    result = _check_load(list(files))
     for problem in result.problems:
         click.echo(str(problem), err=True)
     failed = bool(result.errors) or (strict and bool(result.warnings))
@@ -86,7 +89,7 @@ def show_command(
     paths: Paths, query: str, glossaries: Sequence[Path], no_default_glossary: bool
 ) -> None:
     """Show one entry in full; QUERY is an id or any English, Khmer, Korean or romanized text."""
-    glossary = load_glossary(paths, glossary_files(glossaries, no_default_glossary)).glossary
+    glossary = load_glossary(paths, glossary_files(glossaries, no_default_glossary, paths)).glossary
     found = find(glossary, query)
     if not found:
         fail(_("no entry matches {query}").format(query=repr(query)))
@@ -99,6 +102,23 @@ def show_command(
             click.echo(f"  {entry.id:<32} {entry.en}")
         return
     click.echo(describe(found[0]))
+
+
+def _check_load(files: list[Path]) -> LoadResult:
+    """Load FILES for `check`. A file with overrides (the personal glossary) is checked
+    over the shipped glossary, whose entries they change; only FILES' problems count."""
+    from glossary.loader import load, parse  # imported on use: they bring in PyYAML
+
+    shipped = shipped_glossary()
+    overrides = any(e.overrides for f in files for e in parse(f).glossary.entries)
+    if not overrides or shipped in files:
+        return load(files)
+    result = load([shipped, *files])
+    names = {str(f) for f in files}
+    result.problems = [p for p in result.problems if p.path in names]
+    entries = tuple(e for e in result.glossary.entries if e.origin.rsplit(":", 2)[0] in names)
+    result.glossary = Glossary(entries)
+    return result
 
 
 def describe_form(lang: str, form: Form | None) -> list[str]:
@@ -147,7 +167,7 @@ def suggest_command(
 ) -> None:
     """List terms in FILE that no glossary entry covers, most promising first."""
     document = open_document(file)
-    files = glossary_files(glossaries, no_default_glossary)
+    files = glossary_files(glossaries, no_default_glossary, paths)
     glossary = load_glossary(paths, files).glossary if files else None
     links = Linker(glossary).link(document.text) if glossary else []
     candidates = suggest(document.text, links, limit)
@@ -167,7 +187,7 @@ def suggest_command(
 @click.pass_obj
 def stats_command(paths: Paths, glossaries: Sequence[Path], no_default_glossary: bool) -> None:
     """Entries by category, and how many Khmer and Korean forms are verified."""
-    glossary = load_glossary(paths, glossary_files(glossaries, no_default_glossary)).glossary
+    glossary = load_glossary(paths, glossary_files(glossaries, no_default_glossary, paths)).glossary
     stats = glossary_stats(glossary)
     click.echo(entries_text(stats.entries))
     for category, count in stats.by_category.items():
@@ -177,3 +197,6 @@ def stats_command(paths: Paths, glossaries: Sequence[Path], no_default_glossary:
         click.echo(
             _("{language} forms: {counts}").format(language=_(LANG_NAMES[lang]), counts=parts)
         )
+
+
+register(glossary_group)

@@ -16,8 +16,15 @@ from reader.state.paths import Paths, seed_text, shipped_glossary, user_paths
 from reader.state.settings import Settings, load_settings
 
 
-def open_reader(paths: Paths, file: Path, glossaries: Sequence[Path], settings: Settings) -> int:
-    """Run the reader on `file`; the exit code (2, with one line on stderr, for a bad file)."""
+def open_reader(
+    paths: Paths,
+    file: Path,
+    glossaries: Sequence[Path],
+    settings: Settings,
+    personal: Path | None = None,
+) -> int:
+    """Run the reader on `file` with `glossaries` and, over them, the `personal` glossary
+    (where new terms are saved; None: none); the exit code (2 for a bad file)."""
     try:
         document = read_document(file)
     except DocumentError as error:
@@ -31,6 +38,7 @@ def open_reader(paths: Paths, file: Path, glossaries: Sequence[Path], settings: 
     from reader.ui.localize import localized
 
     config = ReaderConfig(document, list(glossaries), paths, settings, document_path=file)
+    config.personal_glossary = personal
     app = localized(TonleApp)(config)
     app.run()
     return app.return_code or 0
@@ -39,7 +47,8 @@ def open_reader(paths: Paths, file: Path, glossaries: Sequence[Path], settings: 
 def open_seed(data_dir: Path | None = None) -> int:
     """Bare `tonle`: the bundled op-ed with the shipped glossary and the saved settings."""
     paths = user_paths(data_dir=data_dir)
-    return open_reader(paths, seed_text(), [shipped_glossary()], load_settings(paths.settings_file))
+    settings = load_settings(paths.settings_file)
+    return open_reader(paths, seed_text(), [shipped_glossary()], settings, paths.personal_glossary)
 
 
 def no_glossary_message() -> str:

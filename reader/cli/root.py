@@ -112,10 +112,11 @@ def read_command(
         settings.glosses = glosses
     if width_model is not None:
         settings.width_model = width_model
-    files = glossary_files(glossaries, no_default_glossary)
+    files = glossary_files(glossaries, no_default_glossary)  # the personal one is layered
     if not files:
         fail(no_glossary_message())
-    sys.exit(open_reader(paths, file, files, settings))
+    personal = None if no_default_glossary else paths.personal_glossary
+    sys.exit(open_reader(paths, file, files, settings, personal))
 
 
 @cli.command(
@@ -143,7 +144,7 @@ def annotate_command(
 ) -> None:
     """Print FILE with a Khmer and Korean gloss after every glossary term."""
     document = open_document(file)
-    glossary = load_glossary(paths, glossary_files(glossaries, no_default_glossary)).glossary
+    glossary = load_glossary(paths, glossary_files(glossaries, no_default_glossary, paths)).glossary
     links = Linker(glossary).link(document.text)
     entries = {entry.id: entry for entry in glossary}
     figures = find_figures(document.text) if with_figures else []

@@ -25,3 +25,6 @@ class ReaderConfig:
     work_dir: Path = field(default_factory=Path.cwd)
     document_path: Path | None = None  # the file `document` was read from (the library shows it)
     clock: Callable[[], datetime] = now_utc  # reading time, read marks, days (tests fake it)
+    # Where the reader's new and edited terms go, layered over `glossary_files`; None
+    # (--no-default-glossary) offers no adding.
+    personal_glossary: Path | None = None

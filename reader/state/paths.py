@@ -34,6 +34,11 @@ class Paths:
         return self.data_dir / "settings.json"
 
     @property
+    def personal_glossary(self) -> Path:
+        """The glossary of terms the reader added or changed (loaded after the shipped one)."""
+        return self.data_dir / "glossaries" / "personal.yaml"
+
+    @property
     def progress_db(self) -> Path:
         """The reading-progress database (see reader.progress)."""
         return self.data_dir / PROGRESS_DB_NAME
