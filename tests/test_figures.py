@@ -15,6 +15,7 @@ from babel.numbers import format_compact_decimal
 
 import glossary.l10n
 from glossary.figures import (
+    LANGS,
     Figure,
     Kind,
     figure_card,
@@ -413,3 +414,14 @@ def test_plain_data_round_trip():
         plain = figure.as_plain()
         assert all(type(v) in (str, int, bool) for v in plain.values())
         assert Figure.from_plain(plain) == figure
+
+
+def test_every_language_renders_every_kind_and_counts_every_noun():
+    """A new kind or a new class of counted noun must be given to every language."""
+    from glossary.figures import english, khmer, korean
+    from glossary.figures.render import RENDERERS
+
+    assert sorted(RENDERERS) == sorted(LANGS)
+    for module in (khmer, korean):
+        assert set(module.RENDERERS) == set(Kind), module.__name__
+        assert set(module.COUNTERS) == set(english.NOUNS), module.__name__
