@@ -8,9 +8,9 @@ raises `GlossaryError` when there are errors.
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator, Sequence
+import hashlib
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
@@ -27,16 +27,33 @@ from glossary.schema import Reader, read_entries
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-@dataclass
 class LoadResult:
-    """A glossary (possibly partial) and everything wrong with its files."""
+    """A glossary (possibly partial) and everything wrong with its files.
 
-    glossary: Glossary
-    problems: list[Problem] = field(default_factory=list)
+    Warnings from a cache are decoded only when `problems` or `warnings` is read (a
+    large glossary can have hundreds of thousands); a cache never holds errors.
+    """
+
+    def __init__(
+        self,
+        glossary: Glossary,
+        problems: Sequence[Problem] = (),
+        *,
+        parts: Sequence[Problem | Callable[[], list[Problem]]] = (),
+    ) -> None:
+        self.glossary = glossary
+        self._parts: list[Problem | Callable[[], list[Problem]]] = [*parts, *problems]
+
+    @property
+    def problems(self) -> list[Problem]:
+        """Every problem, in file order; cached warnings are decoded here, once."""
+        if any(callable(part) for part in self._parts):
+            self._parts = [p for part in self._parts for p in _expand(part)]
+        return self._parts  # type: ignore[return-value]
 
     @property
     def errors(self) -> list[Problem]:
-        return [p for p in self.problems if p.is_error]
+        return [p for p in self._parts if isinstance(p, Problem) and p.is_error]
 
     @property
     def warnings(self) -> list[Problem]:
@@ -45,6 +62,10 @@ class LoadResult:
     @property
     def ok(self) -> bool:
         return not self.errors
+
+
+def _expand(part: Problem | Callable[[], list[Problem]]) -> list[Problem]:
+    return [part] if isinstance(part, Problem) else part()
 
 
 @contextmanager
@@ -122,7 +143,9 @@ def parse_text(path: str, text: str) -> LoadResult:
         return LoadResult(Glossary(()), problems)
     problems += check_entries([e for e in entries if not e.overrides])
     titles = (title,) if title else ()
-    return LoadResult(Glossary(tuple(entries), titles, (path,)), sorted(problems))
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    glossary = Glossary(tuple(entries), titles, (path,), digest=digest)
+    return LoadResult(glossary, sorted(problems))
 
 
 def _parse_text(path: str, text: str) -> tuple[str | None, list[Entry], list[Problem]]:
@@ -181,21 +204,21 @@ def load(paths: Sequence[Path], *, cache_dir: Path | None = None) -> LoadResult:
     """Load one or more glossary files together, using the cache where it is fresh."""
     results = [_load_one(path, cache_dir) for path in paths]
     merged = Glossary.merge([r.glossary for r in results])
-    problems = [p for r in results for p in r.problems]
-    glossary = merged
+    parts = [part for r in results for part in r._parts]
+    glossary, problems = merged, list[Problem]()
     if any(entry.overrides for entry in merged.entries):
-        entries, unresolved = apply_overrides(merged.entries)
-        problems += unresolved
-        glossary = Glossary(tuple(entries), merged.titles, merged.paths)
+        entries, problems = apply_overrides(merged.entries)
+        # The same files give the same result, so the digest still names it.
+        glossary = Glossary(tuple(entries), merged.titles, merged.paths, digest=merged.digest)
     if len(results) > 1:
         problems += check_entries(glossary.entries, across_files=True)
-    return LoadResult(glossary, problems)
+    return LoadResult(glossary, problems, parts=parts)
 
 
 def _load_one(path: Path, cache_dir: Path | None) -> LoadResult:
     cached = cache.read(cache_dir, path) if cache_dir else None
     if cached is not None:
-        return LoadResult(cached.glossary, cached.problems)
+        return LoadResult(cached.glossary, parts=[cached.warnings])
     result = parse(path)
     if cache_dir and result.ok:
         cache.write(cache_dir, path, result.glossary, result.problems)

@@ -6,6 +6,7 @@ The file format is documented in SCHEMA.md beside this module.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -103,6 +104,9 @@ class Glossary:
     titles: tuple[str, ...] = ()
     paths: tuple[str, ...] = ()
     _by_id: dict[str, Entry] = field(default_factory=dict, compare=False, repr=False)
+    # A sha256 standing for the files' contents ("" when unknown): a cached matcher is
+    # trusted only for the glossary with the digest it was built from.
+    digest: str = field(default="", compare=False)
 
     def __post_init__(self) -> None:
         if not self._by_id:  # a caller may hand over the index it already has (`layers`)
@@ -133,8 +137,13 @@ class Glossary:
     @classmethod
     def merge(cls, parts: Sequence[Glossary]) -> Glossary:
         """Join glossaries in order (callers check id conflicts first)."""
+        digests = [part.digest for part in parts]
+        digest = digests[0] if len(parts) == 1 else ""
+        if len(parts) > 1 and all(digests):
+            digest = hashlib.sha256(" ".join(digests).encode()).hexdigest()
         return cls(
             entries=tuple(e for part in parts for e in part.entries),
             titles=tuple(t for part in parts for t in part.titles),
             paths=tuple(p for part in parts for p in part.paths),
+            digest=digest,
         )
