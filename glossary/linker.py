@@ -8,13 +8,17 @@ followed by a boundary check and a leftmost-longest selection in Python.
 
 from __future__ import annotations
 
+import copy
 import re
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import NamedTuple
+from pathlib import Path
 
 import ahocorasick
+from ahocorasick import Automaton
 
+from glossary import matcher_cache
 from glossary.fold import FoldedText, fold_pattern, fold_text, lower_same_length
 from glossary.model import Entry, Glossary
 
@@ -34,13 +38,63 @@ class Link:
     surface: str
 
 
-class _Pattern(NamedTuple):
-    """One pattern of an entry (a NamedTuple: a large glossary makes ~100,000 of them)."""
+# An automaton's value is one 32-bit int per key (no Python object per pattern): for a
+# key with one pattern whose case need not match, entry index << 13 | length << 2 |
+# boundary before << 1 | boundary after; otherwise -(row + 1), a row of `Complex`.
+_ENTRY_SHIFT, _LENGTH_SHIFT, _MAX_LENGTH, _MAX_ENTRY = 13, 2, 2**11 - 1, 2**18 - 1
+_BEFORE, _AFTER = 2, 1
+# (entry index, cased key when case must match else None, boundary before, after)
+Pattern = tuple[int, str | None, bool, bool]
+Complex = tuple[int, list[Pattern]]  # (key length, its patterns in order)
 
-    entry_index: int
-    cased: str | None  # the cased key when case must match, else None
-    check_before: bool  # a word boundary is needed before the match
-    check_after: bool  # ... and after it
+
+class _Table:
+    """The keys of one automaton while it is built: key → value, and complex rows."""
+
+    def __init__(self) -> None:
+        self.values: dict[str, int] = {}
+        self.complex: list[Complex] = []
+        self.owners: dict[str, int] = {}  # entry index of each complex key
+
+    def add(self, lower: str, index: int, cased: str, match_case: bool) -> None:
+        before, after = _boundaries(cased)
+        value = self.values.get(lower)
+        if value is None:
+            if match_case or len(lower) > _MAX_LENGTH or index > _MAX_ENTRY:
+                self._add_complex(
+                    lower, index, (index, cased if match_case else None, before, after)
+                )
+            else:
+                self.values[lower] = (
+                    index << _ENTRY_SHIFT | len(lower) << _LENGTH_SHIFT | before << 1 | after
+                )
+            return
+        owner = self.owners.get(lower, value >> _ENTRY_SHIFT)
+        if owner != index:
+            return  # an earlier entry owns this pattern (the loader reports English clashes)
+        if value >= 0:  # a second pattern for the same key: make it a complex row
+            self._add_complex(
+                lower, index, (index, None, bool(value & _BEFORE), bool(value & _AFTER))
+            )
+        self.complex[-self.values[lower] - 1][1].append(
+            (index, cased if match_case else None, before, after)
+        )
+
+    def _add_complex(self, lower: str, index: int, pattern: Pattern) -> None:
+        self.complex.append((len(lower), [pattern]))
+        self.values[lower] = -len(self.complex)
+        self.owners[lower] = index
+
+    def automaton(self, offset: int) -> Automaton | None:
+        """The built automaton, its complex rows numbered from `offset`, or None if empty."""
+        if not self.values:
+            return None
+        automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+        add = automaton.add_word
+        for lower, value in self.values.items():
+            add(lower, value if value >= 0 else value - offset)
+        automaton.make_automaton()
+        return automaton
 
 
 def is_acronym(text: str) -> bool:
@@ -78,16 +132,6 @@ def _boundaries(key: str) -> tuple[bool, bool]:
     return before, after
 
 
-def _build_automaton(table: dict[str, list[_Pattern]]) -> ahocorasick.Automaton | None:
-    if not table:
-        return None
-    automaton = ahocorasick.Automaton()
-    for lower, patterns in table.items():
-        automaton.add_word(lower, (len(lower), tuple(patterns)))
-    automaton.make_automaton()
-    return automaton
-
-
 def _entry_patterns(entry: Entry) -> Iterator[tuple[str, bool, bool]]:
     """Every (pattern, match_case, canonical) of an entry: English forms, plurals, Khmer,
     Korean. Only variants may be typed in a non-canonical order (the loader checks the rest)."""
@@ -110,29 +154,71 @@ class Linker:
     Patterns live in two automata: one for Latin-script (English) patterns and one for
     Khmer and Hangul ones. A root node with thousands of Hangul children slows every
     step of the scan, so English text, the common case, never walks the second one.
+    `Linker.shared` gives every part of the process the same linker for a glossary, and
+    with a cache directory keeps the built automata on disk (see `matcher_cache`).
     """
 
     def __init__(self, glossary: Glossary) -> None:
         self.glossary = glossary
         self._entries = glossary.entries
-        latin: dict[str, list[_Pattern]] = {}
-        asian: dict[str, list[_Pattern]] = {}
+        tables = (_Table(), _Table())  # Latin, then Khmer and Hangul
         for index, entry in enumerate(glossary.entries):
             for text, match_case, canonical in _entry_patterns(entry):
-                table = asian if _NON_LATIN.search(text) else latin
-                self._add(table, index, fold_pattern(text, canonical=canonical), match_case)
-        self._automata = [_build_automaton(latin), _build_automaton(asian)]
-        self.pattern_count = len(latin) + len(asian)
+                table = tables[1] if _NON_LATIN.search(text) else tables[0]
+                cased = fold_pattern(text, canonical=canonical)
+                if cased:
+                    table.add(lower_same_length(cased), index, cased, match_case)
+        latin, other = tables
+        automata = [latin.automaton(0), other.automaton(len(latin.complex))]
+        self._setup(automata, latin.complex + other.complex)
 
-    @staticmethod
-    def _add(table: dict[str, list[_Pattern]], index: int, cased: str, match_case: bool) -> None:
-        if not cased:
-            return
-        patterns = table.setdefault(lower_same_length(cased), [])
-        if any(p.entry_index != index for p in patterns):
-            return  # an earlier entry owns this pattern (the loader reports English clashes)
-        before, after = _boundaries(cased)
-        patterns.append(_Pattern(index, cased if match_case else None, before, after))
+    def _setup(self, automata: list[Automaton | None], complex_: list[Complex]) -> None:
+        self._automata = automata
+        self._complex = complex_
+        self.pattern_count = sum(len(a) for a in automata if a is not None)
+
+    @classmethod
+    def shared(cls, glossary: Glossary, *, cache_dir: Path | None = None) -> Linker:
+        """The process's linker for `glossary`: built once per glossary (by its digest)
+        for the reader, the export and a language switch alike; with `cache_dir`, read
+        from and kept in the matcher cache there."""
+        with _SHARED_LOCK:
+            for linker in _SHARED:
+                if linker.glossary is glossary or (glossary.digest and linker.serves(glossary)):
+                    return linker.for_glossary(glossary)
+            linker = cls._cached_or_built(glossary, cache_dir)
+            _SHARED[:] = [linker, *_SHARED[:1]]  # two glossary sets at most
+            return linker
+
+    @classmethod
+    def _cached_or_built(cls, glossary: Glossary, cache_dir: Path | None) -> Linker:
+        stored = matcher_cache.load(cache_dir, glossary) if cache_dir else None
+        if stored is None:
+            built = cls(glossary)
+            if cache_dir:
+                matcher_cache.save(cache_dir, glossary, built._automata, built._complex)
+            return built
+        linker = cls.__new__(cls)
+        linker.glossary, linker._entries = glossary, glossary.entries
+        linker._setup(*stored)
+        return linker
+
+    def serves(self, glossary: Glossary) -> bool:
+        """True when this linker was built from the same files as `glossary`."""
+        mine = self.glossary
+        return mine.digest == glossary.digest and len(mine) == len(glossary)
+
+    def for_glossary(self, glossary: Glossary) -> Linker:
+        """This linker's automata, reporting links into `glossary`'s entries."""
+        if glossary is self.glossary:
+            return self
+        other = copy.copy(self)
+        other.glossary, other._entries = glossary, glossary.entries
+        return other
+
+    def automata(self) -> list[Automaton]:
+        """The automata in use (Latin first), for benchmarks and the cache."""
+        return [a for a in self._automata if a is not None]
 
     def link(self, text: str) -> list[Link]:
         """Every mention in `text`, in order, non-overlapping (leftmost-longest)."""
@@ -159,26 +245,51 @@ class Linker:
         """The id of the entry a hit's index names."""
         return self._entries[index].id
 
-    @staticmethod
     def _candidates(
-        automaton: ahocorasick.Automaton, folded: FoldedText
+        self, automaton: Automaton, folded: FoldedText
     ) -> Iterator[tuple[int, int, int]]:
         """(start, -end, entry index) of every acceptable raw hit in the folded key."""
-        key, cased = folded.lower, folded.cased
+        key = folded.lower
         size = len(key)
-        for last, (length, patterns) in automaton.iter(key):
-            start, end = last + 1 - length, last + 1
-            for pattern in patterns:
-                # Case must match, except the first letter: "The Premier" starts a sentence.
-                if pattern.cased is not None and cased[start + 1 : end] != pattern.cased[1:]:
-                    continue
-                if pattern.check_before and start > 0 and _is_word_char(key[start - 1]):
-                    continue
-                if pattern.check_after and end < size and _is_word_char(key[end]):
-                    continue
-                yield start, -end, pattern.entry_index
-                break
+        for last, value in automaton.iter(key):
+            end = last + 1
+            if value < 0:  # several patterns, or one whose case must match
+                hit = self._complex_hit(folded, end, self._complex[-value - 1])
+                if hit is not None:
+                    yield hit
+                continue
+            start = end - ((value >> _LENGTH_SHIFT) & _MAX_LENGTH)
+            if value & _BEFORE and start and _is_word_char(key[start - 1]):
+                continue
+            if value & _AFTER and end < size and _is_word_char(key[end]):
+                continue
+            yield start, -end, value >> _ENTRY_SHIFT
+
+    @staticmethod
+    def _complex_hit(folded: FoldedText, end: int, row: Complex) -> tuple[int, int, int] | None:
+        length, patterns = row
+        key, cased, start = folded.lower, folded.cased, end - length
+        for entry_index, cased_key, before, after in patterns:
+            # Case must match, except the first letter: "The Premier" starts a sentence.
+            if cased_key is not None and cased[start + 1 : end] != cased_key[1:]:
+                continue
+            if before and start > 0 and _is_word_char(key[start - 1]):
+                continue
+            if after and end < len(key) and _is_word_char(key[end]):
+                continue
+            return start, -end, entry_index
+        return None
 
     def _make_link(self, text: str, folded: FoldedText, start: int, end: int, index: int) -> Link:
         begin, finish = folded.span(start, end)
         return Link(begin, finish, self._entries[index].id, text[begin:finish])
+
+
+def forget_shared() -> None:
+    """Drop the process's shared linkers (for benchmarks that time a fresh start)."""
+    with _SHARED_LOCK:
+        _SHARED.clear()
+
+
+_SHARED: list[Linker] = []
+_SHARED_LOCK = threading.Lock()
