@@ -1,19 +1,27 @@
 """The built matcher kept on disk beside the glossary cache, so a start does not rebuild it.
 
 Per glossary set (keyed, as the glossary cache is, by the files' absolute paths), a JSON
-header and one file per automaton written by pyahocorasick's own `save`. The automata
-store 32-bit integers only (see `linker`), so reading one never unpickles anything or
-runs code. The header records the format, the digest of the glossary the matcher was
-built from, the entry count and the sha256 of every automaton file; the matcher is used
-only when all of them agree with the glossary in hand and with the bytes on disk, and
-every value points inside the entry table. Otherwise it is rebuilt and written again.
+header and one file per automaton. The automata store 32-bit integers only (see
+`linker`), no Python objects. A file is pyahocorasick's own pickled state, read by an
+unpickler that can resolve exactly one name, `ahocorasick.Automaton`: any other global
+(`os.system`, a builtin, a copyreg extension) is refused, so reading cannot run code.
+(pyahocorasick's `save`/`load` gives the same guarantee but loads 6x slower: 180 ms
+against 30 ms for the 20,000-entry benchmark glossary's Latin automaton.)
+
+The header records the format, the digest of the glossary the matcher was built from,
+the entry count and the sha256 of every automaton file; the matcher is used only when
+all of them agree with the glossary in hand and with the bytes on disk, and every value
+points inside the entry table. Otherwise it is rebuilt and written again.
 """
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
+import io
+import pickle
 from pathlib import Path
+from typing import Any
 
 import ahocorasick
 import msgspec
@@ -64,9 +72,9 @@ def save(
             if automaton is None:
                 files.append(None)
                 continue
-            automaton.save(str(_part(base, number)))
-            digest = hashlib.sha256(_part(base, number).read_bytes()).hexdigest()
-            files.append((digest, len(automaton)))
+            data = pickle.dumps(automaton, protocol=pickle.HIGHEST_PROTOCOL)
+            cache.write_atomic(_part(base, number), data)
+            files.append((hashlib.sha256(data).hexdigest(), len(automaton)))
         header = _Header((FORMAT, cache.FORMAT), glossary.digest, len(glossary), rows, files)
         cache.write_atomic(base.with_suffix(".json"), _encode(header))
 
@@ -99,10 +107,13 @@ def load(
 def _automaton(path: Path, recorded: tuple[str, int]) -> Automaton | None:
     digest, keys = recorded
     try:
-        if hashlib.sha256(path.read_bytes()).hexdigest() != digest:
+        data = path.read_bytes()
+        if hashlib.sha256(data).hexdigest() != digest:
             return None
-        automaton = ahocorasick.load(str(path), _no_objects)
-    except (OSError, ValueError, MemoryError, TypeError):
+        automaton = _AutomatonOnly(io.BytesIO(data)).load()
+    except Exception:  # any damage at all (the C reader raises several kinds): rebuild
+        return None
+    if not isinstance(automaton, Automaton):
         return None
     if automaton.store != ahocorasick.STORE_INTS or automaton.kind != ahocorasick.AHOCORASICK:
         return None
@@ -111,8 +122,13 @@ def _automaton(path: Path, recorded: tuple[str, int]) -> Automaton | None:
     return automaton
 
 
-def _no_objects(_data: bytes) -> object:
-    raise ValueError("an integer automaton stores no objects")
+class _AutomatonOnly(pickle.Unpickler):
+    """Unpickles an automaton and nothing else: no other class or function is reachable."""
+
+    def find_class(self, module: str, name: str) -> Any:
+        if (module, name) == ("ahocorasick", "Automaton"):
+            return Automaton
+        raise pickle.UnpicklingError(f"{module}.{name} is not allowed in a matcher cache")
 
 
 def _in_range(automaton: Automaton, entries: int, rows: int) -> bool:

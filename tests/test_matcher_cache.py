@@ -133,3 +133,29 @@ def test_one_matcher_per_glossary_in_the_process(write_yaml, tmp_path, builds):
     other = Linker.shared(again)
     assert other.glossary is again and surfaces(other) == LINKED
     assert builds == [1]
+
+
+def test_a_matcher_file_that_would_run_code_is_refused(write_yaml, tmp_path, builds):
+    """Even with its sha256 in the header, a pickle naming anything but the automaton
+    class is not unpickled: the command in it never runs, and the matcher is rebuilt."""
+    import hashlib
+    import os
+    import pickle
+
+    path, cache = write_yaml(GLOSSARY), tmp_path / "cache"
+    ready(path, cache)
+    witness = tmp_path / "ran"
+
+    class Payload:
+        def __reduce__(self):
+            return (os.system, (f"touch {witness}",))
+
+    (header,) = cache.glob("matcher-*.json")
+    data = json.loads(header.read_text())
+    evil = pickle.dumps(Payload())
+    for number in (0, 1):
+        header.with_name(header.name.replace(".json", f".{number}.aho")).write_bytes(evil)
+        data["files"][number][0] = hashlib.sha256(evil).hexdigest()
+    header.write_text(json.dumps(data))
+    assert surfaces(ready(path, cache)) == LINKED
+    assert not witness.exists() and builds == [1, 1]

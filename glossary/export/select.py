@@ -63,7 +63,7 @@ def _occurrences(request: ExportRequest) -> tuple[_Found, dict[int, list[Link]]]
     document = request.document
     if document is None:
         return {}, {}
-    links = Linker(request.glossary).link(document.text)
+    links = Linker.shared(request.glossary).link(document.text)  # the reader's, if open
     seen = _seen(request, document)
     found = first_links(document, links, seen)
     return found, _by_paragraph(document, links, found)

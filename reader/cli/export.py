@@ -187,6 +187,10 @@ def export_command(
             bom=bom,
             sheet_lang=sheet_lang or current_language(),
         )
+        if document is not None:  # the export links --text through the cached matcher
+            from glossary.linker import Linker
+
+            Linker.shared(request.glossary, cache_dir=paths.glossary_cache)
         if output == "-":
             _to_stdout(request)
         else:

@@ -169,7 +169,8 @@ def suggest_command(
     document = open_document(file)
     files = glossary_files(glossaries, no_default_glossary, paths)
     glossary = load_glossary(paths, files).glossary if files else None
-    links = Linker(glossary).link(document.text) if glossary else []
+    linker = Linker.shared(glossary, cache_dir=paths.glossary_cache) if glossary else None
+    links = linker.link(document.text) if linker else []
     candidates = suggest(document.text, links, limit)
     if not candidates:
         click.echo(_("Every candidate term in this text is already in the glossary."))

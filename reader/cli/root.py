@@ -145,7 +145,7 @@ def annotate_command(
     """Print FILE with a Khmer and Korean gloss after every glossary term."""
     document = open_document(file)
     glossary = load_glossary(paths, glossary_files(glossaries, no_default_glossary, paths)).glossary
-    links = Linker(glossary).link(document.text)
+    links = Linker.shared(glossary, cache_dir=paths.glossary_cache).link(document.text)
     entries = {entry.id: entry for entry in glossary}
     figures = find_figures(document.text) if with_figures else []
     links = outside_figures(links, figures)  # "million" in "US$17 million" is the figure's

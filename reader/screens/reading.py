@@ -124,8 +124,10 @@ class ReadingScreen(TermActions, ProgressActions, Screen[None]):
         from glossary.linker import Linker
         from glossary.loader import load
 
-        result = load(self.config.glossary_files, cache_dir=self.config.paths.glossary_cache)
-        linker = Linker(result.glossary) if result.ok else None
+        cache_dir = self.config.paths.glossary_cache
+        result = load(self.config.glossary_files, cache_dir=cache_dir)
+        # Shared: a language switch, which opens a new screen, gets the same matcher.
+        linker = Linker.shared(result.glossary, cache_dir=cache_dir) if result.ok else None
         self.post_message(self.GlossaryReady(result, linker))
 
     def on_unmount(self) -> None:
