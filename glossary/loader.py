@@ -51,6 +51,10 @@ class LoadResult:
             self._parts = [p for part in self._parts for p in _expand(part)]
         return self._parts  # type: ignore[return-value]
 
+    @problems.setter
+    def problems(self, problems: list[Problem]) -> None:
+        self._parts = list(problems)
+
     @property
     def errors(self) -> list[Problem]:
         return [p for p in self._parts if isinstance(p, Problem) and p.is_error]
