@@ -19,6 +19,7 @@ from reader.state.config import ReaderConfig
 from reader.state.settings import save_settings
 from reader.state.term_statuses import TermStatuses
 from reader.state.writer import SerialWriter
+from reader.terminal import rich_patch
 from reader.terminal import text as terminal_text
 from reader.ui.commands import APP_COMMANDS, Command, bindings, key_label
 from reader.ui.localize import localized
@@ -69,7 +70,7 @@ class TonleApp(App[None]):
 
     def __init__(self, config: ReaderConfig) -> None:
         # Khmer-correct widths and line breaks must be in place before anything is laid out.
-        terminal_text.install(_width_model(config.settings.width_model))
+        rich_patch.install(_width_model(config.settings.width_model))
         super().__init__()
         self.config = config
         self._told: set[str] = set()
@@ -86,7 +87,7 @@ class TonleApp(App[None]):
         text: str
 
     def on_unmount(self) -> None:
-        terminal_text.uninstall()
+        rich_patch.uninstall()
         self.writer.close()  # after the screens: they queue their last writes on unmount
         if self.store is not None:
             self.store.close()

@@ -36,6 +36,7 @@ from reader.screens.reading import NARROW, ReadingScreen
 from reader.screens.term import TermScreen
 from reader.state.paths import shipped_glossary
 from reader.state.settings import Settings
+from reader.terminal import rich_patch
 from reader.terminal import text as tt
 from reader.widgets.term_card import TermCard
 from tests.app_support import loaded, make_app
@@ -202,9 +203,9 @@ async def test_grapheme_terminals_too(view):
 
 @pytest.mark.parametrize("view", VIEWS)
 async def test_without_the_fix_the_same_sweep_fails(view, monkeypatch):
-    """Build the app without terminal_text.install(): Rich's own widths and line breaks."""
-    tt.uninstall()
-    monkeypatch.setattr(tt, "install", lambda *args, **kwargs: None)
+    """Build the app without rich_patch.install(): Rich's own widths and line breaks."""
+    rich_patch.uninstall()
+    monkeypatch.setattr(rich_patch, "install", lambda *args, **kwargs: None)
     result = await sweep(view)
     assert len(result.failures) > 0
     # Not an odd width or two: wherever Khmer is on screen it misaligns (the browser shows

@@ -10,6 +10,7 @@ import rich.cells
 from rich.segment import Segment
 from textual.strip import Strip
 
+from reader.terminal import rich_patch
 from reader.terminal import text as tt
 
 KHMER = ["ព្រះរាជាណាចក្រ", "កម្ពុជា", "សន្តិភាព", "ស្ត្រី", "សហប្រតិបត្តិការ", "\u200b", "훈 센", "a "]
@@ -17,9 +18,9 @@ KHMER = ["ព្រះរាជាណាចក្រ", "កម្ពុជា", 
 
 @pytest.fixture(autouse=True)
 def _pristine():
-    tt.uninstall()
+    rich_patch.uninstall()
     yield
-    tt.uninstall()
+    rich_patch.uninstall()
 
 
 def clusters(text: str) -> list[str]:
@@ -53,7 +54,7 @@ def test_a_three_cell_conjunct_straddling_the_cut_becomes_three_spaces():
 def test_rich_crops_and_truncation_use_it_once_installed():
     assert Segment("សន្តិភាព").split_cells(2)[0].text == "សន្"  # Rich alone: dangling COENG
     original = Segment.__dict__["_split_cells"]
-    tt.install()
+    rich_patch.install()
     assert Segment("សន្តិភាព").split_cells(2) == (Segment("ស "), Segment(" ភាព"))
     assert rich.cells.set_cell_size("ព្រះរាជាណាចក្រ", 5) == "ព្រះរា"
     assert rich.cells.set_cell_size("ព្រះរាជាណាចក្រ", 4) == "ព្រះ "
@@ -61,5 +62,5 @@ def test_rich_crops_and_truncation_use_it_once_installed():
     assert [s.text for s in strip.crop(0, 6)] == ["│ ", "សហប្រ"]  # ប្រ: 2 cells
     assert [s.text for s in strip.crop(0, 5)] == ["│ ", "សហ "]  # ប្រ straddles the edge
     assert [s.text for s in strip.crop(5, 9)] == [" តិប "]  # both edges straddle a conjunct
-    tt.uninstall()
+    rich_patch.uninstall()
     assert Segment.__dict__["_split_cells"] is original

@@ -19,6 +19,7 @@ import pytest
 
 from reader.state.settings import Settings, load_settings
 from reader.terminal import probe as terminal_probe
+from reader.terminal import rich_patch
 from reader.terminal import text as terminal_text
 from reader.terminal.text import WidthModel
 
@@ -190,4 +191,4 @@ def test_the_app_measures_with_what_the_terminal_reported():
         make_app(settings=Settings(width_model="codepoint"))  # a chosen model wins
         assert terminal_text.active_model() is WidthModel.CODEPOINT
     finally:
-        terminal_text.uninstall()
+        rich_patch.uninstall()

@@ -19,6 +19,7 @@ from textual.binding import Binding
 from textual.geometry import Region
 from textual.widgets import DataTable, Footer, Label, Static
 
+from reader.terminal import rich_patch
 from reader.terminal import text as tt
 
 ZWSP, NBSP, COENG = "\u200b", "\u00a0", "\u17d2"
@@ -52,9 +53,9 @@ TEXTS = [KM_SPACES, KM_ZWSP, KM_NOSPACE, KO, KO_NFD]
 @pytest.fixture(autouse=True)
 def _pristine():
     """Every test starts and ends with Rich/Textual unpatched."""
-    tt.uninstall()
+    rich_patch.uninstall()
     yield
-    tt.uninstall()
+    rich_patch.uninstall()
 
 
 @pytest.fixture(scope="module")
@@ -200,32 +201,32 @@ def test_ascii_wraps_like_rich():
 
 
 def test_internals_present():
-    assert tt.internals_present() == []
+    assert rich_patch.internals_present() == []
 
 
 def test_internals_alarm_fires(monkeypatch):
     monkeypatch.delattr(textual.content, "divide_line")
     monkeypatch.setattr(rich.cells, "chop_cells", lambda text, width: [text])
-    assert tt.internals_present() == [
+    assert rich_patch.internals_present() == [
         "textual.content:divide_line",
         "rich.cells:chop_cells no longer references split_graphemes",
     ]
     with pytest.warns(RuntimeWarning, match="internals moved"):
-        tt.install()
-    tt.uninstall()
+        rich_patch.install()
+    rich_patch.uninstall()
     assert not hasattr(textual.content, "divide_line")  # nothing was invented
 
 
 def test_install_patches_rich_cell_len():
     before = [rich.cells.cell_len(text) for text, _, _ in SAMPLES]
     assert before[2] == 12  # Rich's own Mc = 0 width for ព្រះរាជាណាចក្រកម្ពុជា
-    tt.install()
+    rich_patch.install()
     after = [rich.cells.cell_len(text) for text, _, _ in SAMPLES]
     assert after == [width for _, width, _ in SAMPLES]
     assert after == [tt.cell_width(text) for text, _, _ in SAMPLES]
     assert rich.cells.get_character_cell_size("\u17b6") == 1  # per-character users agree
     assert rich.cells.chop_cells("ព្រះរាជា", 3) == ["ព្រះ", "រា", "ជា"]  # no COENG cut
-    tt.install("grapheme")
+    rich_patch.install("grapheme")
     assert rich.cells.cell_len("ស្ត្រី") == 2 and tt.active_model() == "grapheme"
 
 
@@ -236,17 +237,17 @@ def test_install_idempotent_and_uninstall_restores():
     modules["textual.content"] = textual.content
     names += [("rich.text", "divide_line"), ("textual.content", "divide_line")]
     originals = [getattr(modules[m], a) for m, a in names]
-    tt.install()
+    rich_patch.install()
     patched = [getattr(modules[m], a) for m, a in names]
     assert all(p is not o for p, o in zip(patched, originals, strict=True))
-    tt.install()
+    rich_patch.install()
     assert [getattr(modules[m], a) for m, a in names] == patched
-    tt.uninstall()
+    rich_patch.uninstall()
     assert all(getattr(modules[m], a) is o for (m, a), o in zip(names, originals, strict=True))
     assert rich.cells.cell_len("ព្រះរាជាណាចក្រកម្ពុជា") == 12
     assert rich.cells.get_character_cell_size("\u17b6") == 0
     assert tt.active_model() == tt.DEFAULT_MODEL
-    tt.uninstall()  # harmless when not installed
+    rich_patch.uninstall()  # harmless when not installed
 
 
 class SweepApp(App):
@@ -285,7 +286,7 @@ async def sweep_failures(widths: range) -> list[str]:
 
 
 async def test_textual_sweep_with_install_lines_up():
-    tt.install()
+    rich_patch.install()
     assert await sweep_failures(range(20, 61)) == []
 
 
@@ -324,7 +325,7 @@ async def misdrawn_table_lines() -> list[str]:
 
 async def test_datatable_footer_label_line_up():
     assert len(await misdrawn_table_lines()) > 0
-    tt.install()
+    rich_patch.install()
     assert await misdrawn_table_lines() == []
 
 

@@ -36,6 +36,7 @@ from reader.screens.reading import NARROW
 from reader.state.paths import seed_text, shipped_glossary
 from reader.state.session import ReadingSession
 from reader.state.settings import Settings
+from reader.terminal import rich_patch
 from reader.terminal import text as tt
 from tests.app_support import loaded, make_app, screen_text
 
@@ -53,7 +54,7 @@ CARD_ENTRY = "mfaic"  # long Khmer name full of U+200B, conjuncts and spacing vo
 FILTER = "ក្រសួង"  # "ministry": typed into the browser's filter
 # With the fix left out: Textual measures Khmer with Rich's own widths.
 WITHOUT_FIX = (
-    "import runpy, reader.terminal.text as t; t.install = lambda *a, **k: None; "
+    "import runpy, reader.terminal.rich_patch as t; t.install = lambda *a, **k: None; "
     "runpy.run_module('reader', run_name='__main__')"
 )
 
@@ -368,8 +369,8 @@ async def test_without_the_fix_tmux_shows_something_else(start, monkeypatch):
     region on its right (letters cut at the card's border: `ហ៊ុន សែ|┃` for `ហ៊ុន សែន`);
     within one widget (the filter box, Khmer in its placeholder) the border is pushed out."""
     captured = run_in_tmux(start(100, 30, fixed=False), 100, None)
-    tt.uninstall()
-    monkeypatch.setattr(tt, "install", lambda *args, **kwargs: None)
+    rich_patch.uninstall()
+    monkeypatch.setattr(rich_patch, "install", lambda *args, **kwargs: None)
     expected = await run_headless(100, 30)
     problems = []
     for lines, laid_out in zip(captured, expected, strict=True):

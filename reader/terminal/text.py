@@ -5,26 +5,21 @@ vowels (General Category Mc) 0 cells while glibc, tmux and xterm give them 1, an
 cuts COENG (U+17D2) from its subscript consonant; see
 /work/shared/notes/khmer-korean-in-the-terminal.md. `install()` points Rich's and Textual's
 internals at the functions below so that layout, borders, padding and wrapping agree with the
-terminal. Call it before the App is built: Content/Strip objects cache their own cell lengths.
+terminal (reader/terminal/rich_patch.py). Call it before the App is built: Content/Strip objects
+cache their own cell lengths.
 """
 
 from __future__ import annotations
 
 import bisect
-import contextlib
-import inspect
 import itertools
 import re
 import unicodedata
-import warnings
 from enum import StrEnum
-from functools import cache, lru_cache
-from importlib import import_module
-from typing import Any
+from functools import lru_cache
 
 import regex
 import rich._unicode_data
-from rich.cells import CellTable
 
 
 class WidthModel(StrEnum):
@@ -54,7 +49,7 @@ def set_detected(model: WidthModel | None) -> None:
     _detected = model
 
 
-_CLUSTER = regex.compile(r"\X")  # UAX #29 extended cluster; keeps COENG + consonant together
+CLUSTER = regex.compile(r"\X")  # UAX #29 extended cluster; keeps COENG + consonant together
 _NO_BREAK = "\u00a0\u2007\u202f"  # no-break spaces glue words like letters do
 # One segment = a run of unbreakable text + the spaces/ZWSPs after it (a break may follow them).
 _SEGMENT = regex.compile(rf"((?:[^\s\u200b]|[{_NO_BREAK}])*)((?:[^\S{_NO_BREAK}]|\u200b)*)")
@@ -63,9 +58,8 @@ _TRAILING_SPACE = regex.compile(rf"[^\S{_NO_BREAK}]+$")
 _VISIBLE_FORMAT = frozenset(map(chr, [*range(0x600, 0x606), 0x6DD, 0x70F, 0x890, 0x891, 0x8E2]))
 _VISIBLE_FORMAT |= {chr(0x110BD), chr(0x110CD), "\u00ad"}
 
-_RICH_TABLE = rich._unicode_data.load("latest")  # Rich's own data, never patched
+RICH_TABLE = rich._unicode_data.load("latest")  # Rich's own data, never patched
 _model: WidthModel | None = None  # the installed model; None = not installed
-_originals: dict[tuple[str, str], Any] = {}
 
 
 def active_model() -> WidthModel:
@@ -73,14 +67,25 @@ def active_model() -> WidthModel:
     return _model or DEFAULT_MODEL
 
 
+def use_model(model: WidthModel | None) -> None:
+    """Measure with `model` from now on (None: the default, nothing installed); called by
+    reader.terminal.rich_patch, which also points Rich and Textual at this module."""
+    global _model
+    _model = model
+
+
+def installed() -> bool:
+    return _model is not None
+
+
 def _rich_width(cp: int) -> int:
     """Width from Rich's newest bundled table (knows code points newer than `unicodedata`)."""
-    index = bisect.bisect_right(_RICH_TABLE.widths, (cp, 0x10FFFF, 9)) - 1
-    start, end, width = _RICH_TABLE.widths[max(index, 0)]
+    index = bisect.bisect_right(RICH_TABLE.widths, (cp, 0x10FFFF, 9)) - 1
+    start, end, width = RICH_TABLE.widths[max(index, 0)]
     return width if start <= cp <= end else 1
 
 
-def _char_width_uncached(ch: str) -> int:
+def char_width_uncached(ch: str) -> int:
     """Per-code-point width in the glibc 2.36 model (checked against its wcwidth, Unicode 14)."""
     cp = ord(ch)
     if cp < 0x20 or 0x7F <= cp < 0xA0:
@@ -99,7 +104,7 @@ def _char_width_uncached(ch: str) -> int:
     return 1
 
 
-_char_width = lru_cache(maxsize=65536)(_char_width_uncached)
+_char_width = lru_cache(maxsize=65536)(char_width_uncached)
 
 
 def cluster_width(cluster: str, model: WidthModel | str | None = None) -> int:
@@ -113,7 +118,7 @@ def cluster_width(cluster: str, model: WidthModel | str | None = None) -> int:
     width = sum(map(_char_width, cluster))
     if len(cluster) == 1 or WidthModel(model or active_model()) is WidthModel.CODEPOINT:
         return width
-    if "\ufe0f" in cluster and cluster[0] in _RICH_TABLE.narrow_to_wide:
+    if "\ufe0f" in cluster and cluster[0] in RICH_TABLE.narrow_to_wide:
         return 2
     return min(width, 2)
 
@@ -125,7 +130,7 @@ def cell_width(text: str, model: WidthModel | str | None = None) -> int:
     model = WidthModel(model or active_model())
     if model is WidthModel.CODEPOINT:
         return sum(map(_char_width, text))
-    return sum(cluster_width(c, model) for c in _CLUSTER.findall(text))
+    return sum(cluster_width(c, model) for c in CLUSTER.findall(text))
 
 
 _JOINERS = frozenset("\u200c\u200d\u17d2")
@@ -189,7 +194,7 @@ def break_offsets(
             breaks.append(start)
             used = 0
         if body > width and fold:
-            for m in _CLUSTER.finditer(text, start, body_end):
+            for m in CLUSTER.finditer(text, start, body_end):
                 cells = cluster_width(m.group(), model)
                 if used and used + cells > width:
                     breaks.append(m.start())
@@ -248,7 +253,7 @@ def split_at_cell(text: str, cut: int, model: WidthModel | str | None = None) ->
     if cut <= 0:
         return "", text
     used = 0
-    for m in _CLUSTER.finditer(text):
+    for m in CLUSTER.finditer(text):
         if used == cut:
             return text[: m.start()], text[m.start() :]
         cells = cluster_width(m.group(), model)
@@ -272,166 +277,6 @@ def wrap_lines(
         pieces = [paragraph[a:b] for a, b in itertools.pairwise(offsets)]
         lines += [_TRAILING_SPACE.sub("", p) for p in pieces[:-1]] + pieces[-1:]
     return lines
-
-
-# --- Rich / Textual integration -------------------------------------------------------------
-
-
-def _rich_cell_len(text: str, unicode_version: str = "auto") -> int:
-    """Drop-in for rich.cells._cell_len (behind cell_len and cached_cell_len)."""
-    return cell_width(text)
-
-
-def _split_graphemes(
-    text: str, unicode_version: str = "auto"
-) -> tuple[list[tuple[int, int, int]], int]:
-    """Drop-in for rich.cells.split_graphemes: real \\X clusters, so crops never cut a COENG."""
-    spans = [(m.start(), m.end(), cluster_width(m.group())) for m in _CLUSTER.finditer(text)]
-    return spans, sum(span[2] for span in spans)
-
-
-def _rich_split_text(
-    text: str, cell_position: int, unicode_version: str = "auto"
-) -> tuple[str, str]:
-    """Drop-in for rich.cells._split_text (behind set_cell_size and split_text)."""
-    return split_at_cell(text, cell_position)
-
-
-@lru_cache(maxsize=16384)
-def _segment_split_cells(cls: Any, segment: Any, cut: int) -> tuple[Any, Any]:
-    """Drop-in for rich.segment.Segment._split_cells (behind Strip.crop): splits by cluster.
-
-    Rich's own version walks code points, so a crop at a table cell or border edge could
-    leave a dangling COENG (`សន្`) and drop the subscript that belongs to it.
-    """
-    text, style, control = segment
-    left, right = split_at_cell(text, cut)
-    return cls(left, style, control), cls(right, style, control)
-
-
-@cache
-def _cell_table() -> CellTable:
-    """Rich-format table of our per-code-point widths (ranges whose width is not 1).
-
-    Beyond U+3FFFF only the tag/variation-selector block U+E0000-E0FFF is not 1 cell wide.
-    """
-    ranges: list[tuple[int, int, int]] = []
-    for cp in [*range(0x40000), *range(0xE0000, 0xE1000)]:
-        width = 1 if 0xD800 <= cp < 0xE000 else _char_width_uncached(chr(cp))
-        if width == 1:
-            continue
-        if ranges and ranges[-1][1] == cp - 1 and ranges[-1][2] == width:
-            ranges[-1] = (ranges[-1][0], cp, width)
-        else:
-            ranges.append((cp, cp, width))
-    return CellTable("tonle-codepoint", ranges, _RICH_TABLE.narrow_to_wide)
-
-
-def _load_cell_table(unicode_version: str = "auto") -> CellTable:
-    """Drop-in for rich.cells.load_cell_table: every version gets our table."""
-    return _cell_table()
-
-
-# Each (module, attribute) is looked up at call time by the code that uses it, so replacing the
-# attribute reaches every `from rich.cells import cell_len` etc. made before install().
-_PATCHES: dict[tuple[str, str], Any] = {
-    ("rich.cells", "_cell_len"): _rich_cell_len,  # cell_len, cached_cell_len (Textual layout)
-    ("rich.cells", "split_graphemes"): _split_graphemes,  # chop_cells, set_cell_size, crops
-    ("rich.cells", "load_cell_table"): _load_cell_table,  # get_character_cell_size (Input...)
-    ("rich.cells", "_split_text"): _rich_split_text,  # set_cell_size: truncation, padding
-    ("rich.segment", "Segment._split_cells"): classmethod(_segment_split_cells),  # Strip.crop
-    # break_offsets(text, width, fold) is call-compatible with divide_line(text, width, fold).
-    ("rich._wrap", "divide_line"): break_offsets,  # for anyone importing it after install()
-    ("rich.text", "divide_line"): break_offsets,  # rich Text.wrap
-    ("textual.content", "divide_line"): break_offsets,  # Content wrap: Static, Label, ...
-}
-# lru_caches holding widths computed under the previous model.
-_CACHES: tuple[str, ...] = ("rich.cells:get_character_cell_size", "rich.cells:cached_cell_len")
-_CACHES += ("rich.segment:Segment._split_cells",)
-# (function, global name it must still reference): if upstream stops looking a name up at call
-# time, patching the attribute silently stops working.
-_REFERENCES = (
-    ("rich.cells:cached_cell_len.__wrapped__", "_cell_len"),
-    ("rich.cells:cell_len", "_cell_len"),
-    ("rich.cells:chop_cells", "split_graphemes"),
-    ("rich.cells:get_character_cell_size.__wrapped__", "load_cell_table"),
-    ("rich.cells:set_cell_size", "_split_text"),
-    ("rich.cells:split_text", "_split_text"),
-    ("rich.segment:Segment.split_cells", "_split_cells"),
-    ("textual.strip:Strip.crop", "split_cells"),
-    ("rich.text:Text.wrap", "divide_line"),
-    ("textual.content:Content._wrap_and_format", "divide_line"),
-)
-
-
-def _lookup(path: str) -> Any:
-    """Resolve 'module:attr.attr'; raises ImportError/AttributeError if gone."""
-    module, _, attrs = path.partition(":")
-    obj: Any = import_module(module)
-    for attr in attrs.split("."):
-        obj = getattr(obj, attr)
-    return obj
-
-
-def internals_present() -> list[str]:
-    """Names of Rich/Textual internals we rely on that are missing or no longer used; [] = ok."""
-    problems = []
-    paths = [f"{module}:{attr}" for module, attr in _PATCHES]
-    paths += [f"{path}.cache_clear" for path in _CACHES]
-    for path, name in [(path, None) for path in paths] + list(_REFERENCES):
-        try:
-            found = _lookup(path)
-        except (ImportError, AttributeError):
-            problems.append(path)
-            continue
-        if name and name not in getattr(getattr(found, "__code__", None), "co_names", ()):
-            problems.append(f"{path} no longer references {name}")
-    return problems
-
-
-def _owner(module: str, attr: str) -> tuple[Any, str]:
-    """The object holding `attr` ('name' in a module or 'Class.name') and the bare name."""
-    path, _, name = attr.rpartition(".")
-    return (_lookup(f"{module}:{path}") if path else import_module(module)), name
-
-
-def _clear_caches() -> None:
-    """Forget widths Rich cached under the previous model."""
-    for path in _CACHES:
-        with contextlib.suppress(ImportError, AttributeError):
-            _lookup(path).cache_clear()
-
-
-def install(model: WidthModel | str = DEFAULT_MODEL) -> None:
-    """Make Rich and Textual measure with `model` and wrap with break_offsets().
-
-    Idempotent; calling again with another model switches models. Internals that have
-    moved are skipped with a RuntimeWarning (internals_present() names them).
-    """
-    global _model
-    missing = internals_present()
-    if missing:
-        warnings.warn(f"Rich/Textual internals moved: {missing}", RuntimeWarning, stacklevel=2)
-    if _model is None:
-        for (module, attr), replacement in _PATCHES.items():
-            with contextlib.suppress(ImportError, AttributeError):
-                owner, name = _owner(module, attr)
-                # getattr_static: the classmethod itself, not a method bound to the class.
-                _originals[module, attr] = inspect.getattr_static(owner, name)
-                setattr(owner, name, replacement)
-    _model = WidthModel(model)
-    _clear_caches()
-
-
-def uninstall() -> None:
-    """Restore exactly the attributes install() replaced. No-op when not installed."""
-    global _model
-    for (module, attr), original in _originals.items():
-        owner, name = _owner(module, attr)
-        setattr(owner, name, original)
-    _originals.clear()
-    _model = None
-    _clear_caches()
 
 
 def parse_decrqm_2027(response: bytes) -> bool | None:
