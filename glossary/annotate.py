@@ -12,7 +12,6 @@ if TYPE_CHECKING:
     from glossary.linker import Link
 
 UNVERIFIED_MARK = "?"
-LEGEND = "? after a form: not yet confirmed by a source."
 
 
 def gloss_form(form: Form | None) -> str | None:

@@ -15,7 +15,7 @@ from decimal import Decimal
 
 from babel import Locale
 from babel.dates import format_date as babel_date
-from babel.dates import format_skeleton, format_time, format_timedelta
+from babel.dates import format_skeleton, format_time
 from babel.lists import format_list as babel_list
 from babel.numbers import format_compact_decimal, format_decimal, format_percent
 
@@ -48,13 +48,6 @@ def number(value: float | int | Decimal, lang: str, *, khmer: bool = False) -> s
 
 def percent(fraction: float, lang: str, *, khmer: bool = False) -> str:
     return _digits(format_percent(fraction, locale=lang), lang, khmer)
-
-
-def duration(seconds: float, lang: str, *, khmer: bool = False) -> str:
-    """A reading time: `18 min` style, in the language (`18분`, `18 នាទី`)."""
-    span = datetime.timedelta(seconds=max(0, round(seconds)))
-    text = format_timedelta(span, threshold=1.5, format="short", locale=lang)
-    return _digits(text, lang, khmer)
 
 
 def compact(value: float | int, lang: str, *, long: bool = False, khmer: bool = False) -> str:

@@ -75,16 +75,6 @@ def order_options() -> list[tuple[str, str]]:
     return [(_(ORDER_NAMES[order]), order) for order in ORDERS]
 
 
-def status_options() -> list[tuple[str, str]]:
-    """(label, key) for every status filter, labels translated."""
-    return [(_(label), key) for key, (label, _states) in STATUS_FILTERS.items()]
-
-
-def lang_name(lang: str) -> str:
-    """English, Khmer or Korean, in the interface language."""
-    return _(LANG_NAMES[lang])
-
-
 def default_output(format_name: str, directory: Path) -> str:
     """`<directory>/tonle-glossary<ext>`: the command line's default file, in full."""
     return str(directory / (DEFAULT_STEM + FORMATS[format_name].extension))

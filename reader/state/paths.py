@@ -38,11 +38,6 @@ class Paths:
         """The glossary of terms the reader added or changed (loaded after the shipped one)."""
         return self.data_dir / "glossaries" / "personal.yaml"
 
-    @property
-    def progress_db(self) -> Path:
-        """The reading-progress database (see reader.progress)."""
-        return self.data_dir / PROGRESS_DB_NAME
-
 
 def user_paths(env: Mapping[str, str] | None = None, data_dir: Path | None = None) -> Paths:
     """The user's directories; `data_dir` (from --data-dir) wins over the environment."""
