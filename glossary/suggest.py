@@ -1,28 +1,46 @@
 """Suggesting glossary candidates: terms in a text that no entry covers yet.
 
-Three kinds, ranked in this order and then by count: names (runs of two or more
-capitalised words, possibly joined by "of", "and", "the"), acronyms (two or more
-capitals), and frequent content words (lower-case words of five or more letters seen
-at least twice, other than common function words). Mentions that the glossary
-already links are not counted.
+Three kinds, ranked in this order and then by count:
+
+- names: the part of a run of capitalised words that no glossary link covers, so
+  "President Yoon Suk Yeol" with "President" in the glossary suggests "Yoon Suk Yeol".
+  Runs in title-case lines (headlines) are skipped: capitals there mark no names.
+  A run may hold "of", "for", "the", "de", "du"; "and" joins only inside an
+  organisation's name that already has "of" or "for" ("Ministry of Foreign Affairs and
+  International Cooperation"), else it separates two names ("Brunei and Malaysia").
+  Leading function and time words ("Yesterday Hun Manet", "But Seoul") and titles
+  (Mr, Dr) are dropped. A single capitalised word is a name when it is never written
+  in lower case in the text and occurs at least once inside a sentence, or right after
+  a linked title ("President Yoon");
+- acronyms: two or more capitals (KOICA, CDC);
+- frequent content words: lower-case words of five or more letters seen at least
+  twice, other than common function words.
+
+Lines that are web boilerplate (bylines, copyright lines, menus; see `boilerplate`) are
+skipped, and mentions that the glossary already links are not counted.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
+from glossary.boilerplate import boilerplate_spans
 from glossary.linker import Link
 
-_CAP = r"[A-Z][\w.-]*\w"
+_CAP = r"[A-Z][\w.'’-]*\w|[A-Z]"
 _SPACE = r"(?:[ \t]+|[ \t]*\n[ \t]*)"  # one line break at most: a name never spans paragraphs
 _JOIN = rf"(?:{_SPACE}(?:of|and|the|for|de|du){_SPACE}|{_SPACE})"
-_NAME = re.compile(rf"\b{_CAP}(?:{_JOIN}{_CAP})+")
+_RUN = re.compile(rf"\b(?:{_CAP})(?:(?:{_JOIN})(?:{_CAP}))*")
+_HEADLINE_WORD = re.compile(r"\b[A-Za-z][a-z]{3,}\b")
 _ACRONYM = re.compile(r"\b[A-Z][A-Z0-9&]+(?:-[A-Z0-9]+)*\b")
 _WORD = re.compile(r"\b[A-Za-z][a-z-]{4,}\b")
 _SENTENCE = re.compile(r"[^.!?\n]*[.!?]?")
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
+_TOKEN = re.compile(r"\S+")
+_JOINERS = frozenset({"of", "and", "the", "for", "de", "du"})
 
 KIND_RANK = {"name": 0, "acronym": 1, "word": 2}
 _COMMON = frozenset(
@@ -36,6 +54,28 @@ _COMMON = frozenset(
     today together under until upon very what when where whether which while whom whose
     will with within without would year years your""".split()  # noqa: SIM905
 )
+# Words that start a sentence (or follow a comma) in news prose and are never the first
+# word of a name; also titles before a personal name.
+_LEADING = frozenset(
+    """a an the and but or nor so yet if as at by in on of to for from with into onto upon
+    after before during since until while when where whether although though because
+    however meanwhile moreover furthermore also then thus yesterday today tomorrow tonight
+    earlier later last next this that these those his her its their our my your we they
+    he she it i there here according speaking separately following under over now both
+    each every all some many most several such another other new former current late
+    mr mrs ms dr prof sir madam one two three four five six seven eight nine ten
+    dozens hundreds thousands millions""".split()  # noqa: SIM905
+)
+# Words that end a title before a personal name: "Foreign Minister Cho Tae-yul".
+_TITLES = frozenset(
+    """President Premier Minister King Queen Prince Princess Ambassador Governor Chairman
+    Chairwoman Chair Secretary Secretary-General Director Director-General Spokesman
+    Spokeswoman Spokesperson Senator Lawmaker Mayor Samdech Lok Oknha""".split()  # noqa: SIM905
+)
+_CALENDAR = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march
+    april may june july august september october november december""".split()  # noqa: SIM905
+)
 
 
 @dataclass
@@ -48,12 +88,34 @@ class Suggestion:
     lower_seen: bool = False  # a "word" seen only capitalised is a name, not vocabulary
     context: str = ""
     offsets: list[int] = field(default_factory=list)
+    inside: bool = False  # a single-word name seen inside a sentence or after a title
 
 
-def _covered(start: int, end: int, starts: list[int], ends: list[int]) -> bool:
-    """Whether [start, end) overlaps a link; links are sorted and do not overlap."""
-    i = bisect_left(starts, end) - 1
-    return i >= 0 and ends[i] > start
+class _Spans:
+    """Sorted, non-overlapping (start, end) spans with an overlap test."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self.starts = [s for s, _ in ordered]
+        self.ends = [e for _, e in ordered]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect_left(self.starts, end) - 1
+        return i >= 0 and self.ends[i] > start
+
+    def gaps(self, start: int, end: int) -> Iterator[tuple[int, int, bool]]:
+        """The parts of [start, end) outside every span, each with whether a span
+        touches it (the part follows or precedes a link)."""
+        position = start
+        i = max(bisect_left(self.starts, start) - 1, 0)
+        while i < len(self.starts) and self.starts[i] < end:
+            if self.ends[i] > position:
+                if self.starts[i] > position:
+                    yield position, self.starts[i], True
+                position = self.ends[i]
+            i += 1
+        if position < end:
+            yield position, end, position > start
 
 
 def _context(text: str, start: int, width: int = 90) -> str:
@@ -66,33 +128,135 @@ def _context(text: str, start: int, width: int = 90) -> str:
     return sentence
 
 
+def _sentence_start(text: str, start: int) -> bool:
+    """Whether `start` begins a sentence, a line or a clause after a colon."""
+    before = text[:start].rstrip(" \t\"'“‘(")
+    return not before or before[-1] in ".!?:\n;—–"
+
+
+def _tokens(text: str, start: int, end: int) -> list[tuple[int, str]]:
+    """(offset, word) of each word of text[start:end], possessives and stray dots dropped."""
+    words = []
+    for match in _TOKEN.finditer(text, start, end):
+        word = re.sub(r"[’']s$", "", match.group()).strip(".,;:'’-")
+        if word:
+            words.append((match.start(), word))
+    return words
+
+
+def _split_and(words: list[tuple[int, str]]) -> Iterator[list[tuple[int, str]]]:
+    """Split a run at "and" unless it is inside an organisation's name (one with "of" or
+    "for" before the "and")."""
+    piece: list[tuple[int, str]] = []
+    for offset, word in words:
+        if word == "and" and not any(w in ("of", "for") for _, w in piece):
+            yield piece
+            piece = []
+        else:
+            piece.append((offset, word))
+    yield piece
+
+
+def _split_title(
+    words: list[tuple[int, str]], after_title: bool = False
+) -> Iterator[tuple[list[tuple[int, str]], bool]]:
+    """Split after a title word followed by a capitalised word, so that "Deputy Prime
+    Minister Sun Chanthol" gives the title and the name, each a candidate; each piece
+    comes with whether it follows a title."""
+    for i, (_, word) in enumerate(words[:-1]):
+        if word in _TITLES and words[i + 1][1][:1].isupper():
+            yield words[: i + 1], after_title
+            yield from _split_title(words[i + 1 :], True)
+            return
+    yield words, after_title
+
+
+def _trim(words: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Drop leading function, time and title words and joiners at either end."""
+    while words and (words[0][1].lower() in _LEADING or words[0][1] in _JOINERS):
+        words = words[1:]
+    while words and words[-1][1] in _JOINERS:
+        words = words[:-1]
+    return words
+
+
+def _headline_spans(text: str) -> Iterator[tuple[int, int]]:
+    """Lines in title case ("Stronger Relations, Greater Mutual Interests"): most of
+    their longer words are capitalised and no sentence ends in them, so capitals there
+    do not mark names."""
+    start = 0
+    for line in text.split("\n"):
+        words = _HEADLINE_WORD.findall(line)
+        capitals = sum(w[0].isupper() for w in words)
+        if len(words) >= 3 and capitals * 3 >= len(words) * 2 and not _SENTENCE_END.search(line):
+            yield start, start + len(line)
+        start += len(line) + 1
+
+
+def _name_pieces(text: str, links: _Spans, skip: _Spans) -> Iterator[tuple[int, str, bool]]:
+    """(offset, name, after or before a link) for every uncovered piece of every run."""
+    for run in _RUN.finditer(text):
+        if skip.overlaps(*run.span()):
+            continue
+        for start, end, touches in links.gaps(*run.span()):
+            for part in _split_and(_tokens(text, start, end)):
+                for piece, after_title in _split_title(part):
+                    words = _trim(piece)
+                    if words:
+                        yield words[0][0], " ".join(w for _, w in words), touches or after_title
+
+
+def _add(found: dict[str, Suggestion], key: str, kind: str, offset: int) -> Suggestion:
+    suggestion = found.setdefault(key, Suggestion(key, kind))
+    suggestion.count += 1
+    suggestion.offsets.append(offset)
+    return suggestion
+
+
+def _collect_names(text: str, links: _Spans, skip: _Spans, found: dict[str, Suggestion]) -> None:
+    headlines = _Spans(_headline_spans(text))
+    for offset, name, touches in _name_pieces(text, links, skip):
+        if headlines.overlaps(offset, offset + 1):
+            continue  # title case marks no names: "Stronger Relations, Greater Interests"
+        if " " not in name:
+            lower = name.lower()
+            if name.isupper() or lower in _COMMON or lower in _CALENDAR or len(name) < 3:
+                continue  # an acronym (counted below) or not a name
+        suggestion = _add(found, name, "name", offset)
+        suggestion.inside |= touches or not _sentence_start(text, offset)
+
+
+def _collect_other(text: str, links: _Spans, skip: _Spans, found: dict[str, Suggestion]) -> None:
+    for kind, pattern in (("acronym", _ACRONYM), ("word", _WORD)):
+        for match in pattern.finditer(text):
+            term = re.sub(r"[’']s$", "", match.group()).strip(" .-")
+            span = match.span()
+            if not term or term.lower() in _COMMON or links.overlaps(*span) or skip.overlaps(*span):
+                continue
+            if kind == "acronym" and text.startswith("$", span[1]):
+                continue  # the currency of a figure: US$300,000
+            key = term.lower() if kind == "word" else term
+            _add(found, key, kind, match.start()).lower_seen |= term.islower()
+
+
+def _keep(suggestion: Suggestion, lowered: set[str]) -> bool:
+    if suggestion.kind == "word":
+        return suggestion.count >= 2 and suggestion.lower_seen
+    if suggestion.kind == "name" and " " not in suggestion.text:
+        return suggestion.inside and suggestion.text.lower() not in lowered
+    return True
+
+
 def suggest(text: str, links: Iterable[Link], limit: int = 40) -> list[Suggestion]:
     """Ranked candidates in `text` that none of `links` covers."""
-    spans = sorted((link.start, link.end) for link in links)
-    starts, ends = [s for s, _ in spans], [e for _, e in spans]
+    covered = _Spans((link.start, link.end) for link in links)
+    skip = _Spans(boilerplate_spans(text))
     found: dict[str, Suggestion] = {}
-    for kind, pattern in (("name", _NAME), ("acronym", _ACRONYM), ("word", _WORD)):
-        for match in pattern.finditer(text):
-            term = _clean(match.group(), kind)
-            if not term or term.lower() in _COMMON or _covered(*match.span(), starts, ends):
-                continue
-            key = term.lower() if kind == "word" else term
-            suggestion = found.setdefault(key, Suggestion(key, kind))
-            suggestion.count += 1
-            suggestion.offsets.append(match.start())
-            suggestion.lower_seen |= term.islower()
-    ranked = [s for s in found.values() if s.kind != "word" or (s.count >= 2 and s.lower_seen)]
-    ranked.sort(key=lambda s: (KIND_RANK[s.kind], -s.count, s.text.lower()))
+    lowered = {m.group() for m in re.finditer(r"\b[a-z][a-z-]+\b", text)}
+    _collect_names(text, covered, skip, found)
+    _collect_other(text, covered, skip, found)
+    ranked = [s for s in found.values() if _keep(s, lowered)]
+    ranked.sort(key=lambda s: (KIND_RANK[s.kind], " " not in s.text, -s.count, s.text.lower()))
     for suggestion in ranked[:limit]:
         suggestion.context = _context(text, suggestion.offsets[0])
     return ranked[:limit]
-
-
-def _clean(term: str, kind: str) -> str:
-    """Drop a leading article and a trailing possessive from a candidate."""
-    term = re.sub(r"[’']s$", "", term)
-    if kind == "name":
-        term = re.sub(r"^(?:The|A|An|In|On|At|As|For|When|While|Under|Now)\s+", "", term)
-        if " " not in term:
-            return ""
-    return term.strip(" .-")
