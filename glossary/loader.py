@@ -23,6 +23,7 @@ from glossary.model import Entry, Glossary
 from glossary.overrides import apply_overrides
 from glossary.problems import GlossaryError, Problem
 from glossary.schema import Reader, read_entries
+from glossary.yaml_hints import hint, tab_problems, where
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -111,23 +112,25 @@ def read_text(path: Path) -> tuple[str | None, Problem | None]:
     return text, None
 
 
-def _compose(path: str, text: str) -> tuple[Node | None, Problem | None]:
+def _compose(path: str, text: str) -> tuple[Node | None, list[Problem]]:
+    """The YAML node tree, or every syntax problem found: each tab in an indentation,
+    and the parser's error said as what to fix."""
     if not text.strip():
-        return None, Problem(path, 1, 1, _("the file is empty; a glossary needs 'entries:'"))
+        return None, [Problem(path, 1, 1, _("the file is empty; a glossary needs 'entries:'"))]
+    tabs = list(tab_problems(path, text))
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        reason = error.problem or error.context or _("invalid YAML")
-        return None, Problem(
-            path, line, column, _("not valid YAML: {reason}").format(reason=reason)
-        )
+        line, column = where(error)
+        problem = Problem(path, line, column, hint(error, text))
+        return None, sorted({*tabs, problem} if line not in {p.line for p in tabs} else tabs)
     except yaml.YAMLError as error:
-        return None, Problem(path, 1, 1, _("not valid YAML: {reason}").format(reason=error))
+        return None, [Problem(path, 1, 1, _("not valid YAML: {reason}").format(reason=error))]
+    if tabs:
+        return None, tabs
     if node is None:
-        return None, Problem(path, 1, 1, _("the file holds no YAML document"))
-    return node, None
+        return None, [Problem(path, 1, 1, _("the file holds no YAML document"))]
+    return node, []
 
 
 def parse(path: Path) -> LoadResult:
@@ -142,25 +145,46 @@ def parse(path: Path) -> LoadResult:
 def parse_text(path: str, text: str) -> LoadResult:
     """Validate the text of one file named `path`; overrides are kept as read."""
     with _gc_paused():
-        title, entries, problems = _parse_text(path, text)
+        title, entries, problems, broken = _parse_text(path, text)
     if title is None:
         return LoadResult(Glossary(()), problems)
-    problems += check_entries([e for e in entries if not e.overrides])
+    built = [e for e in entries if not e.overrides]
+    problems += check_entries(built) + _broken_duplicates(built, broken)
     titles = (title,) if title else ()
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
     glossary = Glossary(tuple(entries), titles, (path,), digest=digest)
     return LoadResult(glossary, sorted(problems))
 
 
-def _parse_text(path: str, text: str) -> tuple[str | None, list[Entry], list[Problem]]:
-    """Compose and read; the node graph is dropped here, before the collector runs again."""
-    node, problem = _compose(path, text)
+def _parse_text(
+    path: str, text: str
+) -> tuple[str | None, list[Entry], list[Problem], list[tuple[str, str]]]:
+    """Compose and read; the node graph is dropped here, before the collector runs again.
+    Also returns (id, origin) of the entries that had an id but could not be built."""
+    node, problems = _compose(path, text)
     if node is None:
-        assert problem is not None
-        return None, [], [problem]
+        return None, [], problems, []
     reader = Reader(path)
     title, entries = read_entries(reader, node)
-    return title, entries, reader.problems
+    return title, entries, reader.problems, reader.broken_ids
+
+
+def _broken_duplicates(entries: Sequence[Entry], broken: list[tuple[str, str]]) -> list[Problem]:
+    """Duplicate ids that involve an entry too broken to build (`check_entries` sees
+    only the built ones), reported at the later of the two."""
+    first = {entry.id: entry.origin for entry in entries}
+    problems = []
+    for entry_id, origin in broken:
+        earlier = first.setdefault(entry_id, origin)
+        if earlier != origin:
+            path, line, column = origin.rsplit(":", 2)
+            message = _("duplicate id {id}; first defined ({origin})")
+            problems.append(
+                Problem(
+                    path, int(line), int(column), message.format(id=repr(entry_id), origin=earlier)
+                )
+            )
+    return problems
 
 
 def _origin(entry: Entry) -> tuple[str, int, int]:

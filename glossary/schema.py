@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from difflib import get_close_matches
 from typing import TypeVar
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -64,6 +65,9 @@ class Reader:
 
     path: str
     problems: list[Problem] = field(default_factory=list)
+    # (id, file:line:col) of entries with an id that could not be built, so that a
+    # duplicate id is found in the same pass as the entry's other problems.
+    broken_ids: list[tuple[str, str]] = field(default_factory=list)
 
     def problem(self, node: Node, message: str, severity: Severity = Severity.ERROR) -> None:
         mark = node.start_mark
@@ -94,17 +98,24 @@ class Reader:
         for key_node, value_node in node.value:
             key = key_node.value if isinstance(key_node, ScalarNode) else None
             if key not in keys:
-                message = _("unknown key {key} in {what} (allowed: {allowed})")
-                allowed = ", ".join(keys)
-                self.problem(
-                    key_node, message.format(key=repr(key), what=_name(what), allowed=allowed)
-                )
+                self.unknown_key(key_node, key, keys, what)
             elif key in fields:
                 message = _("key {key} appears twice in {what}")
                 self.problem(key_node, message.format(key=repr(key), what=_name(what)))
             elif not _is_null(value_node):
                 fields[key] = value_node
         return fields
+
+    def unknown_key(self, node: Node, key: str | None, keys: tuple[str, ...], what: str) -> None:
+        """An unknown key, with the allowed key it was probably meant to be."""
+        close = get_close_matches(str(key).lower(), keys, n=1, cutoff=0.6) if key else []
+        if close:
+            message = _("unknown key {key} in {what}: did you mean {close}?")
+            self.problem(node, message.format(key=repr(key), what=_name(what), close=close[0]))
+            return
+        message = _("unknown key {key} in {what} (allowed: {allowed})")
+        allowed = ", ".join(keys)
+        self.problem(node, message.format(key=repr(key), what=_name(what), allowed=allowed))
 
     def text(self, node: Node, what: str) -> str | None:
         if not self.plain(node):
@@ -192,26 +203,40 @@ def read_entry(reader: Reader, node: Node) -> Entry | None:
         message = _("id {id} must be lowercase a-z, 0-9 and '-'")
         reader.problem(fields["id"], message.format(id=repr(entry_id)))
     if category and category not in CATEGORIES:
-        message = _("unknown category {category} (one of: {categories})")
-        reader.problem(
-            fields["category"],
-            message.format(category=repr(category), categories=", ".join(CATEGORIES)),
-        )
+        _unknown_category(reader, fields["category"], category)
+    # Every field is read even when the entry cannot be built, so that one pass of
+    # `glossary check` reports every problem of the file.
+    aliases = _optional(fields, "aliases", lambda n: reader.items(n, "aliases", _alias(reader)))
+    note = (reader.text(fields["note"], "note") if "note" in fields else None) or ""
+    match_case = "match_case" in fields and reader.flag(fields["match_case"], "match_case")
+    km = _optional(fields, "km", lambda n: read_form(reader, n, "km"))
+    ko = _optional(fields, "ko", lambda n: read_form(reader, n, "ko"))
     if entry_id is None or category is None or en is None:
+        if entry_id is not None:
+            reader.broken_ids.append((entry_id, reader.where(node)))
         return None
     return Entry(
         id=entry_id,
         category=category,
         en=en,
-        aliases=_optional(fields, "aliases", lambda n: reader.items(n, "aliases", _alias(reader)))
-        or (),
-        note=(reader.text(fields["note"], "note") if "note" in fields else None) or "",
-        match_case="match_case" in fields and reader.flag(fields["match_case"], "match_case"),
-        km=_optional(fields, "km", lambda n: read_form(reader, n, "km")),
-        ko=_optional(fields, "ko", lambda n: read_form(reader, n, "ko")),
+        aliases=aliases or (),
+        note=note,
+        match_case=match_case,
+        km=km,
+        ko=ko,
         origin=reader.where(node),
         overrides=_overridden(node, fields) if override else (),
     )
+
+
+def _unknown_category(reader: Reader, node: Node, category: str) -> None:
+    close = get_close_matches(category, CATEGORIES, n=1, cutoff=0.6)
+    if close:
+        message = _("unknown category {category}: did you mean {close}?")
+        reader.problem(node, message.format(category=repr(category), close=close[0]))
+        return
+    message = _("unknown category {category} (one of: {categories})")
+    reader.problem(node, message.format(category=repr(category), categories=", ".join(CATEGORIES)))
 
 
 _CLEARABLE = ("aliases", "match_case", "note", "km", "ko")
@@ -254,28 +279,24 @@ def read_form(reader: Reader, node: Node, lang: str) -> Form | None:
     status_node = reader.required(fields, "status", node, _FORM_NAMES[lang])
     text = _script_text(reader, text_node, lang, f"{lang} text") if text_node else None
     status = _status(reader, status_node) if status_node else None
-    if text is None or status is None:
-        return None
     sources = _optional(fields, "sources", lambda n: _sources(reader, n)) or ()
     if status is Status.VERIFIED and not sources:
         assert status_node is not None
         message = _("the {lang} form is marked verified but names no source")
         reader.problem(status_node, message.format(lang=lang))
-    elif not sources:
+    elif not sources and text is not None:
         message = _("the {lang} form {text} has no source")
         reader.problem(node, message.format(lang=lang, text=repr(text)), Severity.WARNING)
 
     def optional_text(key: str) -> str:
         return _optional(fields, key, lambda n: reader.text(n, f"{lang} {key}")) or ""
 
-    return Form(
-        text=text,
-        status=status,
-        romanization=optional_text("romanization"),
-        hanja=_hanja(reader, fields) if lang == "ko" else "",
-        sources=sources,
-        variants=_optional(fields, "variants", lambda n: _variants(reader, n, lang)) or (),
-    )
+    romanization = optional_text("romanization")
+    hanja = _hanja(reader, fields) if lang == "ko" else ""
+    variants = _optional(fields, "variants", lambda n: _variants(reader, n, lang)) or ()
+    if text is None or status is None:
+        return None
+    return Form(text, status, romanization, hanja, sources, variants)
 
 
 def _status(reader: Reader, node: Node) -> Status | None:
@@ -285,8 +306,15 @@ def _status(reader: Reader, node: Node) -> Status | None:
     try:
         return Status(value)
     except ValueError:
-        message = _("status must be 'verified' or 'unverified', not {value}")
-        reader.problem(node, message.format(value=repr(value)))
+        close = get_close_matches(value.lower(), [s.value for s in Status], n=1, cutoff=0.6)
+        if close:
+            message = _(
+                "status must be 'verified' or 'unverified', not {value}: did you mean {close}?"
+            )
+            reader.problem(node, message.format(value=repr(value), close=close[0]))
+        else:
+            message = _("status must be 'verified' or 'unverified', not {value}")
+            reader.problem(node, message.format(value=repr(value)))
         return None
 
 

@@ -93,7 +93,7 @@ ERROR_CASES = [
         "not in canonical character order; canonical form is 'ហ៊ុន' (U+17A0 U+17CA U+17BB U+1793)",
     ),
     ("empty file", "", "1:1: the file is empty"),
-    ("not yaml", "entries: [a, b\n  - c: }\n", "not valid YAML"),
+    ("not yaml", "entries: [a, b\n  - c: }\n", "a '[' or '{' opened on line 1 is never closed"),
     (
         "python object",
         "entries: !!python/object:os.system {}\n",
