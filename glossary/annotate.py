@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from glossary.figures import Figure, figure_gloss
+from glossary.markdown import link_texts, protected_spans
 from glossary.model import Entry, Form
 
 if TYPE_CHECKING:
@@ -50,6 +51,40 @@ def annotate(
         for f in figures
         if not any(k.start < f.end and f.start < k.end for k in links)
     ]
+    return _insert(text, inserts)
+
+
+def annotate_markdown(
+    source: str,
+    links: Sequence[Link],
+    entries: dict[str, Entry],
+    figures: Sequence[Figure] = (),
+) -> str:
+    """Markdown `source` annotated as `annotate` does, keeping it valid Markdown: nothing
+    in code, a link target or a URL is glossed, and a term inside a link's text has its
+    gloss after the link, so `[Phnom Penh](url)` becomes `[Phnom Penh](url) [ភ្នំពេញ · 프놈펜]`
+    rather than a broken link. `links` and `figures` are offsets into `source`."""
+    protected = protected_spans(source)
+    texts = list(link_texts(source))
+
+    def free(start: int, end: int) -> bool:
+        return not any(s < end and start < e for s, e in protected)
+
+    def place(end: int) -> int:
+        return next((close for s, e, close in texts if s <= end <= e), end)
+
+    kept = [k for k in links if free(k.start, k.end)]
+    inserts = [(place(after_possessive(source, k.end)), gloss(entries[k.entry_id])) for k in kept]
+    inserts += [
+        (place(f.end), figure_gloss(f))
+        for f in figures
+        if free(f.start, f.end) and not any(k.start < f.end and f.start < k.end for k in kept)
+    ]
+    return _insert(source, inserts)
+
+
+def _insert(text: str, inserts: list[tuple[int, str]]) -> str:
+    """`text` with ` [gloss]` at each (offset, gloss), in order of offset."""
     parts: list[str] = []
     last = 0
     for end, shown in sorted(inserts, key=lambda insert: insert[0]):

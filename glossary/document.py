@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
+from typing import Protocol, TypeVar
 
 from glossary.i18n import _
+from glossary.markdown import MARKDOWN_SUFFIXES, Mark, render_markdown
 from glossary.normalize import normalize
 
 _BLANK_LINES = re.compile(r"\n[ \t\f\v\u00a0]*\n\s*")
@@ -24,6 +27,16 @@ MAX_BYTES = 200 * 1024 * 1024
 # that end at a sentence or a space, so that one screen never has to lay out megabytes.
 MAX_PARAGRAPH = 3000
 _PIECE_END = re.compile(r"[.!?…។]['\"”’)\]]*\s+|\s+")
+
+
+class _Span(Protocol):
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+
+
+LinkT = TypeVar("LinkT", bound=_Span)
 
 
 class Kind(StrEnum):
@@ -53,6 +66,10 @@ class Document:
     text: str
     paragraphs: tuple[Paragraph, ...]
     name: str = ""
+    # For a Markdown file: `text` is what the reader sees, `source` the Markdown as written,
+    # and `marks` the headings, emphasis, code and links of `text`.
+    source: str = ""
+    marks: tuple[Mark, ...] = ()
 
     @property
     def title(self) -> str:
@@ -64,6 +81,22 @@ class Document:
     @property
     def body(self) -> tuple[Paragraph, ...]:
         return tuple(p for p in self.paragraphs if p.kind is Kind.BODY)
+
+    def marks_in(self, paragraph: Paragraph) -> tuple[Mark, ...]:
+        """The marks of one paragraph, with offsets into the paragraph's text."""
+        start, end = paragraph.start, paragraph.end
+        return tuple(
+            Mark(max(m.start, start) - start, min(m.end, end) - start, m.kind, m.target)
+            for m in self.marks
+            if m.start < end and m.end > start
+        )
+
+
+def outside_code(links: Sequence[LinkT], marks: Sequence[Mark]) -> list[LinkT]:
+    """`links` without those in code (a Markdown code span or block is never linked);
+    offsets of both in the same text."""
+    code = [(m.start, m.end) for m in marks if m.kind == "code"]
+    return [k for k in links if not any(s < k.end and k.start < e for s, e in code)]
 
 
 class DocumentError(Exception):
@@ -138,10 +171,18 @@ def _mark_title_and_source(paragraphs: list[Paragraph]) -> tuple[Paragraph, ...]
     return tuple(paragraphs)
 
 
-def parse_document(text: str, name: str = "") -> Document:
-    """A document from text already in memory (normalised here)."""
+def parse_document(text: str, name: str = "", *, markdown: bool = False) -> Document:
+    """A document from text already in memory (normalised here); with `markdown`, the
+    text is rendered (see `glossary.markdown`) and the source kept."""
     text = normalize(text.replace("\r\n", "\n").replace("\r", "\n"))
-    return Document(text, split_paragraphs(text), name)
+    if not markdown:
+        return Document(text, split_paragraphs(text), name)
+    shown, marks = render_markdown(text)
+    return Document(shown, split_paragraphs(shown), name, source=text, marks=marks)
+
+
+def is_markdown(path: Path) -> bool:
+    return path.suffix.lower() in MARKDOWN_SUFFIXES
 
 
 def read_document(path: Path) -> Document:
@@ -166,7 +207,7 @@ def read_document(path: Path) -> Document:
         raise DocumentError(
             _("{path}: cannot be read ({reason})").format(path=path, reason=reason)
         ) from None
-    return parse_document(_decode(path, data), path.stem)
+    return parse_document(_decode(path, data), path.stem, markdown=is_markdown(path))
 
 
 def _decode(path: Path, data: bytes) -> str:
