@@ -94,7 +94,8 @@ def test_markdown_escapes_markup_and_keeps_fields_on_one_line():
     assert "\\[link\\](http://x) \\*\\*bold\\*\\* \\| pipe" in data
     note_line = next(line for line in data.splitlines() if line.startswith("- Note: \\<script"))
     assert "TAB NEWLINE" in note_line
-    assert "# Hostile \\<b\\>title\\</b\\> =cmd: study sheet" in data
+    assert data.startswith("# Hostile text: study sheet")  # a sheet for a text has its title
+    assert "# Hostile \\<b\\>title\\</b\\> =cmd: study sheet" in _hostile("md")
     assert "(unverified)" in data
 
 
@@ -102,7 +103,7 @@ def test_html_escapes_everything():
     data = _hostile("html", **OPTIONS)
     assert "<script" not in data and "&lt;script&gt;" in data
     assert "<b>tags</b>" not in data and "&lt;b&gt;tags&lt;/b&gt;" in data
-    assert "Hostile &lt;b&gt;title&lt;/b&gt;" in data
+    assert "Hostile &lt;b&gt;title&lt;/b&gt;" in _hostile("html")
     assert "&lt;i&gt;Daehan&lt;/i&gt;" in data
 
 

@@ -154,3 +154,39 @@ def test_context_drops_unpaired_quotes_and_cuts_long_sentences():
     assert found["hun-sen"] == ("We saw ", "Hun Sen", ".")
     before, term, _ = found["grant"]
     assert term == "grant" and before.startswith("…") and len(before) <= 142
+
+
+def test_a_sheet_for_another_text_speaks_of_that_text(tmp_path):
+    from glossary.document import read_document
+    from glossary.export import to_md
+    from glossary.export.request import ExportRequest
+    from glossary.export.select import build_sheet
+    from glossary.loader import load_or_raise
+    from reader.state.paths import shipped_glossary
+
+    path = tmp_path / "my_article_2024.txt"
+    path.write_text("Hun Sen visits Seoul\n\nHun Sen met officials in Korea.", encoding="utf-8")
+    glossary = load_or_raise([shipped_glossary()]).glossary
+    sheet = build_sheet(ExportRequest(glossary, document=read_document(path)))
+    markdown = to_md.render(sheet)
+    assert markdown.startswith("# Hun Sen visits Seoul: study sheet")
+    assert "Cambodia–Korea relations" not in markdown
+    assert "`my_article_2024`" not in markdown  # it has a title line
+    assert "Source text: Hun Sen visits Seoul" in markdown
+    assert "op-ed" not in markdown.lower()
+    assert "President of the Senate" in markdown  # the rest of the note stays
+
+
+def test_an_untitled_text_is_named_by_its_file_unescaped(tmp_path):
+    from glossary.document import read_document
+    from glossary.export import to_md
+    from glossary.export.request import ExportRequest
+    from glossary.export.select import build_sheet
+    from glossary.loader import load_or_raise
+    from reader.state.paths import shipped_glossary
+
+    path = tmp_path / "my_article_2024.txt"
+    path.write_text("Hun Sen met officials in Korea.\nThey spoke of trade.", encoding="utf-8")
+    glossary = load_or_raise([shipped_glossary()]).glossary
+    markdown = to_md.render(build_sheet(ExportRequest(glossary, document=read_document(path))))
+    assert "Source text: `my_article_2024`" in markdown and "my\\_article" not in markdown

@@ -9,7 +9,7 @@ from glossary.annotate import gloss
 from glossary.linker import Linker
 from glossary.loader import load_or_raise
 from glossary.suggest import suggest
-from reader.paths import shipped_glossary
+from reader.state.paths import shipped_glossary
 
 # Written for this test in the style of a Phnom Penh Post / Korea Herald report.
 NEWS = (

@@ -95,6 +95,6 @@ def note_fields(row: Row, sheet: Sheet) -> list[str]:
         html_text(ko.romanization) if ko else "",
         html_text(ko.hanja) if ko else "",
         html_text(row.entry.category),
-        html_text(row.entry.note),
+        html_text(row.shown_note),
         _context_html(row.context),
     ]

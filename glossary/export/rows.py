@@ -53,6 +53,12 @@ class Row:
 
     entry: Entry
     context: Context | None = None
+    note: str | None = None  # the note as this sheet shows it; None: the entry's own
+
+    @property
+    def shown_note(self) -> str:
+        """The entry's note, or the part of it that fits the sheet's text."""
+        return self.entry.note if self.note is None else self.note
 
     def form(self, lang: str) -> Form | None:
         """The Khmer or Korean form; None for English (see `headword`) or no form yet."""
@@ -75,6 +81,13 @@ class Sheet:
     langs: tuple[str, ...]
     rows: tuple[Row, ...]
     lang: str = DEFAULT
+    text_title: str = ""  # the text's title, when the sheet is for a text
+    untitled: bool = False  # the text has no title line: `source` is its file name
+
+    @property
+    def heading(self) -> str:
+        """What a study sheet is called: its text's title, else the glossary's."""
+        return self.text_title or self.title
 
     def tr(self, message: str) -> str:
         """One of the sheet's own words (marked with `N_`) in the sheet's language."""

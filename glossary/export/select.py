@@ -8,6 +8,7 @@ state; and last, entries with no form in any of the chosen languages are left ou
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Collection, Sequence
 
@@ -31,16 +32,39 @@ def build_sheet(request: ExportRequest) -> Sheet:
     found, links = _occurrences(request)
     if request.document is not None:
         entries = [e for e in entries if e.id in found]
-    rows = [Row(entry, _context(found, links, entry.id)) for entry in entries]
+    document = request.document
+    rows = [Row(e, _context(found, links, e.id), note_for(e, document)) for e in entries]
     positions = {entry_id: link.start for entry_id, (_, link) in found.items()}
     return Sheet(
         title=request.glossary.title,
-        source=request.document.title if request.document else "",
+        source=document.title if document else "",
+        text_title=_title(document.title) if document else "",
+        untitled=document is not None and document.title == document.name,
         date=request.day,
         langs=request.langs,
         rows=tuple(sort_rows(rows, request.order, positions)),
         lang=request.sheet_lang or current_language(),
     )
+
+
+# The shipped glossary's notes call the text it was written for "the op-ed" (see SCHEMA.md,
+# "Notes"); a sentence that does is about that text only.
+_ABOUT_SEED = re.compile(r"\bop-ed\b", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“(])")
+
+
+def note_for(entry: Entry, document: Document | None) -> str | None:
+    """The note a sheet for `document` shows: without the sentences about the op-ed when
+    the document is another text; None (the whole note) otherwise."""
+    if document is None or _ABOUT_SEED.search(document.title) or not entry.note:
+        return None
+    sentences = _SENTENCE_END.split(entry.note)
+    return " ".join(s for s in sentences if not _ABOUT_SEED.search(s))
+
+
+def _title(title: str) -> str:
+    """A text's title as a sheet's: a first line ending in a full stop loses it."""
+    return title[:-1] if re.search(r"[a-z]\.$", title) else title
 
 
 def _wanted(request: ExportRequest, entry: Entry) -> bool:

@@ -84,14 +84,14 @@ def entry_view(row: Row, sheet: Sheet) -> EntryView:
     if first != "en" and sheet.shows("en"):
         forms.insert(0, FormView("en", sheet.tr(LANG_NAMES["en"]), row.entry.en, "", "", True))
     lang, text = heading(row, sheet.langs)
-    return EntryView(row.entry.id, text, lang, tuple(forms), row.entry.note, row.context)
+    return EntryView(row.entry.id, text, lang, tuple(forms), row.shown_note, row.context)
 
 
 def labels(sheet: Sheet) -> dict[str, str]:
     """The sheet's own words, in its language (the template holds no English)."""
     tr, label, date = sheet.tr, sheet.label, l10n.date(sheet.date, sheet.lang)
     return {
-        "title": tr(N_("{title}: study sheet")).format(title=sheet.title),
+        "title": tr(N_("{title}: study sheet")).format(title=sheet.heading),
         "source": label(N_("Source text")),
         "no_source": tr(N_("none (the whole glossary)")),
         "date": label(N_("Date")),

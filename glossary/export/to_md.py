@@ -34,6 +34,14 @@ def escape(text: str) -> str:
     return _SPECIAL.sub(r"\\\1", _SPACES.sub(" ", text))
 
 
+def code(text: str) -> str:
+    """A file name as a Markdown code span: shown as written, with no backslashes."""
+    text = _SPACES.sub(" ", text)
+    fence = "`" * (max((len(run) for run in re.findall(r"`+", text)), default=0) + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
+
+
 def form_text(form: Form | None, unverified: str = UNVERIFIED) -> str:
     """`ហ៊ុន សែន (Hun Sen)`, `이명박 (I Myeong-bak; 李明博) (unverified)` or `—`."""
     if form is None:
@@ -60,8 +68,8 @@ def entry_lines(row: Row, sheet: Sheet) -> list[str]:
     for lang in ("km", "ko"):
         if sheet.shows(lang):
             lines.append(_item(sheet, LANG_NAMES[lang], form_text(row.form(lang), unverified)))
-    if row.entry.note:
-        lines.append(_item(sheet, N_("Note"), escape(row.entry.note).strip()))
+    if row.shown_note:
+        lines.append(_item(sheet, N_("Note"), escape(row.shown_note).strip()))
     if row.context:
         lines.append(_item(sheet, N_("In the text"), context_text(row.context)))
     return [*lines, ""]
@@ -69,9 +77,12 @@ def entry_lines(row: Row, sheet: Sheet) -> list[str]:
 
 def heading_lines(sheet: Sheet) -> list[str]:
     tr = sheet.tr
-    source = escape(sheet.source) if sheet.source else escape(tr(N_("none (the whole glossary)")))
+    source = (code if sheet.untitled else escape)(sheet.source)
+    if not sheet.source:
+        source = escape(tr(N_("none (the whole glossary)")))
     languages = ", ".join(tr(LANG_NAMES[lang]) for lang in sheet.langs)
-    title = tr(N_("{title}: study sheet")).format(title=escape(sheet.title))
+    shown = code(sheet.heading) if sheet.untitled else escape(sheet.heading)
+    title = tr(N_("{title}: study sheet")).format(title=shown)
     return [
         f"# {title}",
         "",

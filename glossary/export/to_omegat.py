@@ -40,8 +40,8 @@ def comment(row: Row, target: Form, source: Form | None) -> str:
     parts = ["unverified"] if unverified else []
     parts += [p for p in (target.romanization, target.hanja) if p]
     parts.append(row.entry.category)
-    if row.entry.note:
-        parts.append(row.entry.note)
+    if row.shown_note:
+        parts.append(row.shown_note)
     return "; ".join(_flat(part) for part in parts)
 
 
