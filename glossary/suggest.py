@@ -29,18 +29,13 @@ from dataclasses import dataclass, field
 
 from glossary.boilerplate import boilerplate_spans
 from glossary.linker import Link
+from glossary.names import CALENDAR, JOINERS, LEADING, RUN, TITLES, headline_spans
 
-_CAP = r"[A-Z][\w.'’-]*\w|[A-Z]"
-_SPACE = r"(?:[ \t]+|[ \t]*\n[ \t]*)"  # one line break at most: a name never spans paragraphs
-_JOIN = rf"(?:{_SPACE}(?:of|and|the|for|de|du){_SPACE}|{_SPACE})"
-_RUN = re.compile(rf"\b(?:{_CAP})(?:(?:{_JOIN})(?:{_CAP}))*")
-_HEADLINE_WORD = re.compile(r"\b[A-Za-z][a-z]{3,}\b")
 _ACRONYM = re.compile(r"\b[A-Z][A-Z0-9&]+(?:-[A-Z0-9]+)*\b")
 _WORD = re.compile(r"\b[A-Za-z][a-z-]{4,}\b")
 _SENTENCE = re.compile(r"[^.!?\n]*[.!?]?")
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 _TOKEN = re.compile(r"\S+")
-_JOINERS = frozenset({"of", "and", "the", "for", "de", "du"})
 
 KIND_RANK = {"name": 0, "acronym": 1, "word": 2}
 _COMMON = frozenset(
@@ -53,28 +48,6 @@ _COMMON = frozenset(
     them then there these they thing things think this those though three through thus
     today together under until upon very what when where whether which while whom whose
     will with within without would year years your""".split()  # noqa: SIM905
-)
-# Words that start a sentence (or follow a comma) in news prose and are never the first
-# word of a name; also titles before a personal name.
-_LEADING = frozenset(
-    """a an the and but or nor so yet if as at by in on of to for from with into onto upon
-    after before during since until while when where whether although though because
-    however meanwhile moreover furthermore also then thus yesterday today tomorrow tonight
-    earlier later last next this that these those his her its their our my your we they
-    he she it i there here according speaking separately following under over now both
-    each every all some many most several such another other new former current late
-    mr mrs ms dr prof sir madam one two three four five six seven eight nine ten
-    dozens hundreds thousands millions""".split()  # noqa: SIM905
-)
-# Words that end a title before a personal name: "Foreign Minister Cho Tae-yul".
-_TITLES = frozenset(
-    """President Premier Minister King Queen Prince Princess Ambassador Governor Chairman
-    Chairwoman Chair Secretary Secretary-General Director Director-General Spokesman
-    Spokeswoman Spokesperson Senator Lawmaker Mayor Samdech Lok Oknha""".split()  # noqa: SIM905
-)
-_CALENDAR = frozenset(
-    """monday tuesday wednesday thursday friday saturday sunday january february march
-    april may june july august september october november december""".split()  # noqa: SIM905
 )
 
 
@@ -164,7 +137,7 @@ def _split_title(
     Minister Sun Chanthol" gives the title and the name, each a candidate; each piece
     comes with whether it follows a title."""
     for i, (_, word) in enumerate(words[:-1]):
-        if word in _TITLES and words[i + 1][1][:1].isupper():
+        if word in TITLES and words[i + 1][1][:1].isupper():
             yield words[: i + 1], after_title
             yield from _split_title(words[i + 1 :], True)
             return
@@ -173,29 +146,16 @@ def _split_title(
 
 def _trim(words: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """Drop leading function, time and title words and joiners at either end."""
-    while words and (words[0][1].lower() in _LEADING or words[0][1] in _JOINERS):
+    while words and (words[0][1].lower() in LEADING or words[0][1] in JOINERS):
         words = words[1:]
-    while words and words[-1][1] in _JOINERS:
+    while words and words[-1][1] in JOINERS:
         words = words[:-1]
     return words
 
 
-def _headline_spans(text: str) -> Iterator[tuple[int, int]]:
-    """Lines in title case ("Stronger Relations, Greater Mutual Interests"): most of
-    their longer words are capitalised and no sentence ends in them, so capitals there
-    do not mark names."""
-    start = 0
-    for line in text.split("\n"):
-        words = _HEADLINE_WORD.findall(line)
-        capitals = sum(w[0].isupper() for w in words)
-        if len(words) >= 3 and capitals * 3 >= len(words) * 2 and not _SENTENCE_END.search(line):
-            yield start, start + len(line)
-        start += len(line) + 1
-
-
 def _name_pieces(text: str, links: _Spans, skip: _Spans) -> Iterator[tuple[int, str, bool]]:
     """(offset, name, after or before a link) for every uncovered piece of every run."""
-    for run in _RUN.finditer(text):
+    for run in RUN.finditer(text):
         if skip.overlaps(*run.span()):
             continue
         for start, end, touches in links.gaps(*run.span()):
@@ -214,13 +174,13 @@ def _add(found: dict[str, Suggestion], key: str, kind: str, offset: int) -> Sugg
 
 
 def _collect_names(text: str, links: _Spans, skip: _Spans, found: dict[str, Suggestion]) -> None:
-    headlines = _Spans(_headline_spans(text))
+    headlines = _Spans(headline_spans(text))
     for offset, name, touches in _name_pieces(text, links, skip):
         if headlines.overlaps(offset, offset + 1):
             continue  # title case marks no names: "Stronger Relations, Greater Interests"
         if " " not in name:
             lower = name.lower()
-            if name.isupper() or lower in _COMMON or lower in _CALENDAR or len(name) < 3:
+            if name.isupper() or lower in _COMMON or lower in CALENDAR or len(name) < 3:
                 continue  # an acronym (counted below) or not a name
         suggestion = _add(found, name, "name", offset)
         suggestion.inside |= touches or not _sentence_start(text, offset)
