@@ -34,6 +34,7 @@ def make_app(
         document_path=document_path,
         clock=clock,
     )
+    config.personal_glossary = user_paths().personal_glossary  # as `tonle read` gives it
     return localized(TonleApp)(config)
 
 

@@ -26,14 +26,16 @@ import pytest
 import regex
 from textual.events import Resize
 from textual.geometry import Size
-from textual.widgets import DataTable
+from textual.widgets import DataTable, Input
 
 from glossary.document import read_document
+from glossary.draft import draft_of
 from glossary.figures import LANGS, find_figures, render_figure
 from glossary.loader import load
 from reader.screens.browser import BrowserScreen
 from reader.screens.reading import NARROW, ReadingScreen
 from reader.screens.term import TermScreen
+from reader.screens.term_form import FORM_FIELDS, TermFormScreen
 from reader.state.paths import shipped_glossary
 from reader.state.settings import Settings
 from reader.terminal import rich_patch
@@ -46,7 +48,7 @@ WIDTHS = range(40, 101)
 HEIGHT = 30
 # Cards with long Khmer forms full of U+200B, conjuncts and spacing vowels.
 CARD_ENTRIES = ("kingdom-of-cambodia", "hun-sen", "mfaic")
-VIEWS = ("reading", "card", "browser")
+VIEWS = ("reading", "card", "browser", "form")
 READER = Path(__file__).resolve().parent.parent / "reader"
 
 # A run of Khmer (with the ZWSPs between its words) or of Hangul (syllables and jamo).
@@ -161,6 +163,9 @@ async def sweep(view: str, widths: range = WIDTHS, model: str = "codepoint") -> 
             await app.switch_screen(TermScreen(first, session, reading.gloss_options))
         elif view == "browser":
             await app.switch_screen(BrowserScreen(session, reading.gloss_options))
+        elif view == "form":  # the new-term / edit form, its inputs holding Khmer and Korean
+            first = session.entry(CARD_ENTRIES[0])
+            await app.switch_screen(TermFormScreen(draft_of(first), reading.combined.claims, first))
         await pilot.pause()
         for width in widths:
             await resize(pilot, width)
@@ -177,6 +182,14 @@ async def sweep(view: str, widths: range = WIDTHS, model: str = "codepoint") -> 
                 app.screen.query_one(TermCard).show(session.entry(entry_id), session, False)
                 await pilot.pause(0)
                 result.check(app, f"card {entry_id}", model)
+            elif view == "form":
+                draft = draft_of(session.entry(CARD_ENTRIES[width % len(CARD_ENTRIES)]))
+                for field, _label in FORM_FIELDS:
+                    app.screen.query_one(
+                        f"#form-{field.replace('.', '-')}", Input
+                    ).value = draft.get(field)
+                await pilot.pause(0)
+                result.check(app, "form", model)
             else:
                 table = app.screen.query_one(DataTable)
                 table.move_cursor(row=width * 7 % table.row_count, animate=False)

@@ -22,6 +22,7 @@ from glossary.figures import Figure, figure_card
 from glossary.i18n import N_, _, ngettext
 from glossary.model import Glossary
 from reader.progress import ProgressStore
+from reader.screens.reading_grow import GrowActions
 from reader.screens.reading_progress import ProgressActions
 from reader.screens.reading_terms import NARROW as NARROW  # re-exported: tests use it
 from reader.screens.reading_terms import TermActions
@@ -39,6 +40,7 @@ from reader.widgets.position import PositionLine
 from reader.widgets.term_card import TermCard
 
 if TYPE_CHECKING:
+    from glossary.layers import Combined, Layers
     from glossary.linker import Linker
     from glossary.loader import LoadResult
 
@@ -51,7 +53,7 @@ GLOSS_NAMES = {
 }
 
 
-class ReadingScreen(TermActions, ProgressActions, Screen[None]):
+class ReadingScreen(TermActions, ProgressActions, GrowActions, Screen[None]):
     # The status keys are bound on the term card; listed here for help and the palette.
     COMMANDS_DATA = READING_COMMANDS + TERM_STATUS_COMMANDS
     BINDINGS = bindings(READING_COMMANDS)
@@ -61,6 +63,8 @@ class ReadingScreen(TermActions, ProgressActions, Screen[None]):
     class GlossaryReady(Message):
         result: LoadResult
         linker: Linker | None
+        layers: Layers | None = None
+        combined: Combined | None = None
 
     @dataclass
     class OccurrencesReady(Message):
@@ -88,6 +92,7 @@ class ReadingScreen(TermActions, ProgressActions, Screen[None]):
         self.session.statuses, self.session.read = terms.statuses, self.tracker.read
         self.digits = ""
         self.card_entry: str | None = None
+        self.personal_problems: list[str] = []
 
     @property
     def gloss_options(self) -> GlossOptions:
@@ -121,14 +126,35 @@ class ReadingScreen(TermActions, ProgressActions, Screen[None]):
     def load_glossary(self) -> None:
         """Load, validate and index the glossary off the UI thread."""
         # Imported here: PyYAML and pyahocorasick are not needed before the first paint.
+        from glossary.layers import Layers
         from glossary.linker import Linker
         from glossary.loader import load
 
         cache_dir = self.config.paths.glossary_cache
         result = load(self.config.glossary_files, cache_dir=cache_dir)
+        if not result.ok:
+            self.post_message(self.GlossaryReady(result, None))
+            return
         # Shared: a language switch, which opens a new screen, gets the same matcher.
-        linker = Linker.shared(result.glossary, cache_dir=cache_dir) if result.ok else None
-        self.post_message(self.GlossaryReady(result, linker))
+        layers = Layers.build(result.glossary, Linker.shared(result.glossary, cache_dir=cache_dir))
+        combined = layers.combine(self._personal(result))
+        self.post_message(self.GlossaryReady(result, combined.linker, layers, combined))
+
+    def _personal(self, result: LoadResult) -> Glossary:
+        """The personal glossary as read (its problems join `result`'s, as warnings of a
+        kind: the reader still opens, without the entries it cannot use)."""
+        from glossary.personal import GlossaryFile, WriteRefused
+
+        path = self.config.personal_glossary
+        if path is None or not path.is_file():
+            return Glossary(())
+        try:
+            personal = GlossaryFile(path).read()
+        except WriteRefused as error:
+            self.personal_problems = [str(error)]
+            return Glossary(())
+        self.personal_problems = [str(p) for p in personal.errors]
+        return personal.glossary if personal.ok else Glossary(())
 
     def on_unmount(self) -> None:
         self.tracker.finish()
@@ -145,9 +171,16 @@ class ReadingScreen(TermActions, ProgressActions, Screen[None]):
             else:
                 self.notify(errors.splitlines()[0], severity="error", timeout=10)
             return
-        self.session.attach(message.result.glossary, message.linker)
+        self.glossary_layers, self.combined = message.layers, message.combined
+        glossary = message.combined.glossary if message.combined else message.result.glossary
+        self.session.attach(glossary, message.linker)
         self.redraw()
         self.index_occurrences()
+        problems = self.personal_problems + [
+            str(p) for p in (message.combined.problems if message.combined else [])
+        ]
+        if problems:
+            self.notify(problems[0], severity="error", timeout=10)
 
     @work(thread=True, exclusive=True, group="occurrences")
     def index_occurrences(self) -> None:
@@ -209,7 +242,9 @@ class ReadingScreen(TermActions, ProgressActions, Screen[None]):
         """Digits typed before `g` name a paragraph to jump to (unless the term card has
         focus: then they set the term's status); Esc closes search or leaves the card."""
         self.tracker.action()
-        if event.key == "escape" and (self._typing() or self.card_has_focus()):
+        if event.key == "escape" and not self._keys_elsewhere() and self.leave_cursor():
+            event.stop()
+        elif event.key == "escape" and (self._typing() or self.card_has_focus()):
             self.close_search()
             event.stop()
         elif event.character and event.character.isdigit() and not self._keys_elsewhere():

@@ -19,6 +19,7 @@ from glossary.i18n import _
 from glossary.model import Entry, Glossary
 from glossary.normalize import normalize
 from reader.progress.models import TermStatus
+from reader.state.word_cursor import WordCursor
 
 if TYPE_CHECKING:  # the linker (and pyahocorasick) is first needed in the loading worker
     from glossary.linker import Link, Linker
@@ -84,6 +85,7 @@ class ReadingSession:
     # Kept up to date by the progress tracker and the term statuses (shared, not copied).
     statuses: Mapping[str, TermStatus] = field(default_factory=dict)  # missing: new
     read: Set[int] = field(default_factory=set)  # indexes of paragraphs read
+    cursor: WordCursor | None = None  # the word cursor, on the current paragraph
     _links: dict[int, list[Link]] = field(default_factory=dict)
     _figures: dict[int, list[Figure]] = field(default_factory=dict)
     _body_number: dict[int, int] = field(default_factory=dict)
@@ -110,6 +112,7 @@ class ReadingSession:
             return False
         self.current = index
         self.focused_term = None
+        self.cursor = None
         return True
 
     def move(self, delta: int) -> bool:
@@ -218,6 +221,14 @@ class ReadingSession:
 
     def hits_in(self, index: int) -> list[Hit]:
         return self._hits_by_paragraph.get(index, [])
+
+    def marks_in(self, index: int) -> list[Hit]:
+        """Search hits of paragraph `index`, and the word cursor if it is there."""
+        hits = self.hits_in(index)
+        if self.cursor is None or index != self.current:
+            return hits
+        start, end = self.cursor.span
+        return sorted([*hits, Hit(index, start, end)], key=lambda hit: hit.start)
 
 
 def _find_all(paragraphs: Iterable[Paragraph], query: str) -> Iterable[Hit]:

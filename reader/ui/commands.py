@@ -103,4 +103,41 @@ READING_COMMANDS = [
     Command("export", "e", "app.export", N_("Export the glossary"), footer=False),
     Command("read-mark", "m", "toggle_read", N_("Mark the paragraph read / unread"), footer=False),
     Command("copy", "y", "copy_paragraph", N_("Copy the paragraph"), footer=False),
+    Command(
+        "word-cursor",
+        "w",
+        "cursor_start",
+        N_("Word cursor (h/l move, H/L extend, Esc)"),
+        footer=False,
+    ),
+    Command("cursor-left", "h,left", "cursor_move(-1)", N_("Cursor: previous word"), footer=False),
+    Command("cursor-right", "l,right", "cursor_move(1)", N_("Cursor: next word"), footer=False),
+    Command(
+        "cursor-shrink",
+        "H,shift+left",
+        "cursor_extend(-1)",
+        N_("Cursor: one word less"),
+        footer=False,
+    ),
+    Command(
+        "cursor-extend",
+        "L,shift+right",
+        "cursor_extend(1)",
+        N_("Cursor: one word more (without a cursor, L is the library)"),
+        footer=False,
+        palette=False,
+    ),
+    Command("add-term", "a", "add_term", N_("Add a term")),
+    Command(
+        "edit-term",
+        "E",
+        "edit_term",
+        N_("Edit the term (a shipped one is overridden in your glossary)"),
+        footer=False,
+    ),
+    Command(
+        "delete-term", "D", "delete_term", N_("Delete the term from your glossary"), footer=False
+    ),
+    Command("undo", "u", "undo", N_("Undo the delete"), footer=False),
+    Command("suggestions", "s", "suggestions", N_("Suggested terms of this text"), footer=False),
 ]

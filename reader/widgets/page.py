@@ -115,7 +115,7 @@ class PageView(Widget):
             entries,
             self.options,
             session.focused_term if current else None,
-            session.hits_in(index) if current else (),
+            session.marks_in(index) if current else (),
             session.statuses,
             session.figures(index),
         )
@@ -194,7 +194,7 @@ class PageView(Widget):
     def _current_wrapped(self) -> tuple[Content, list[Line]]:
         session = self.session
         index = session.current
-        if session.focused_term is None and not session.hits_in(index):
+        if session.focused_term is None and not session.marks_in(index):
             return self._styled(index)
         content = self._resolved(self.paragraph(index, current=True))
         return content, wrap(content, self.text_width)
