@@ -250,8 +250,9 @@ class GrowActions(_Base):
         self.session.attach(message.combined.glossary, message.combined.linker)
         self.redraw()
         self.index_occurrences()
-        if self.card_entry and self.session.entry(self.card_entry) is not None:
-            self.show_card(self.card_entry)
+        card_shown = not self.query_one("#card").has_class("-hidden")
+        if card_shown and self.card_entry and self.session.entry(self.card_entry) is not None:
+            self.show_card(self.card_entry)  # the card shows the term as saved
         self.notify(message.notice, timeout=4)
 
     def on_save_refused(self, message: SaveRefused) -> None:
