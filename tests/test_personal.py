@@ -224,13 +224,23 @@ def test_two_processes_adding_at_once_lose_neither_entry(tmp_path):
     assert ids == {f"{p}{n}" for p in "pq" for n in range(15)}
 
 
+def _wait_for_a_save(path: Path, count: int, limit: float = 60.0) -> None:
+    deadline = time.monotonic() + limit
+    while time.monotonic() < deadline:
+        if path.exists() and len(GlossaryFile(path).read().glossary) > count:
+            return
+        time.sleep(0.02)
+    raise AssertionError("the adding process never saved")
+
+
 def test_a_sigkill_during_saves_leaves_the_old_or_the_new_file(tmp_path):
     path = tmp_path / "personal.yaml"
     rng = random.Random(5)
     written = 0
     for _round in range(6):
         adder = _adder(path, "k", written, 10_000)
-        time.sleep(rng.uniform(0.4, 1.2))  # Python starts, then saves one after another
+        _wait_for_a_save(path, written)  # Python starts (slowly on a loaded machine)
+        time.sleep(rng.uniform(0.0, 0.3))  # then it saves one entry after another
         adder.send_signal(signal.SIGKILL)
         adder.wait()
         result = GlossaryFile(path).read()
