@@ -80,9 +80,13 @@ async def test_the_form_shows_errors_live_and_a_saved_term_is_linked_at_once():
         entry = screen.session.entry("friendly-partners")
         assert entry.km.text == "\u1780\u17c4"
         linked = [
-            link.entry_id for p in screen.session.paragraphs for link in screen.session.links(p.index)
+            link.entry_id
+            for p in screen.session.paragraphs
+            for link in screen.session.links(p.index)
         ]
-        assert ("friendly-partners" in linked) == ("friendly partners" in screen.session.document.text.lower())
+        assert ("friendly-partners" in linked) == (
+            "friendly partners" in screen.session.document.text.lower()
+        )
 
 
 async def test_edit_of_a_shipped_entry_is_an_override_in_the_personal_glossary():
