@@ -6,9 +6,9 @@ from collections.abc import Collection
 
 import pytest
 
+from glossary.collation import english_key, hangul_key, khmer_key
 from glossary.document import Document, parse_document
 from glossary.export import ExportError, ProgressNeeded
-from glossary.export.order import english_key, hangul_key, khmer_key
 from glossary.export.select import build_sheet
 from tests.export_support import oped, request
 

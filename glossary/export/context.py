@@ -15,7 +15,8 @@ import re
 from bisect import bisect_right
 from collections.abc import Collection, Sequence
 
-from glossary.document import Document, Kind, Paragraph
+from glossary.collation import first_appearance
+from glossary.document import Document, Paragraph
 from glossary.export.rows import Context
 from glossary.linker import Link
 
@@ -29,21 +30,24 @@ _SIDE = 140
 def first_links(
     document: Document, links: Sequence[Link], paragraphs: Collection[int] | None = None
 ) -> dict[str, tuple[Paragraph, Link]]:
-    """Entry id → (paragraph, link) of its first occurrence, body paragraphs preferred.
-
-    With `paragraphs`, only links in paragraphs of those indexes count (`--seen`)."""
+    """Entry id → (paragraph, link) of its first appearance (glossary.collation: body
+    paragraphs preferred). With `paragraphs`, only links in paragraphs of those indexes
+    count (`--seen`)."""
     starts = [p.start for p in document.paragraphs]
-    body: dict[str, tuple[Paragraph, Link]] = {}
-    title: dict[str, tuple[Paragraph, Link]] = {}
-    for link in links:
-        paragraph = document.paragraphs[bisect_right(starts, link.start) - 1]
-        if paragraphs is not None and paragraph.index not in paragraphs:
-            continue
-        if paragraph.kind is Kind.BODY:
-            body.setdefault(link.entry_id, (paragraph, link))
-        elif paragraph.kind is Kind.TITLE:
-            title.setdefault(link.entry_id, (paragraph, link))
-    return {**title, **body}
+
+    def paragraph(offset: int) -> Paragraph:
+        return document.paragraphs[bisect_right(starts, offset) - 1]
+
+    counted = [
+        link for link in links if paragraphs is None or paragraph(link.start).index in paragraphs
+    ]
+    at: dict[tuple[str, int], Link] = {}
+    for link in counted:
+        at.setdefault((link.entry_id, link.start), link)
+    first = first_appearance(document, ((link.entry_id, link.start) for link in counted))
+    return {
+        entry_id: (paragraph(offset), at[entry_id, offset]) for entry_id, offset in first.items()
+    }
 
 
 def _boundaries(text: str, spans: list[tuple[int, int]]) -> list[int]:

@@ -6,18 +6,22 @@ column and the status filter follow at once.
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping, Sequence
+
 from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Select, Static
 
+from glossary.collation import first_appearance, sort_entries
+from glossary.document import Kind
 from glossary.i18n import N_, _, ngettext
 from glossary.model import CATEGORIES, Entry
 from glossary.search import entry_haystack, matches
 from reader.progress import TermStatus
 from reader.state.export_choices import STATUS_FILTERS
-from reader.state.session import ReadingSession
+from reader.state.session import Occurrence, ReadingSession
 from reader.state.term_statuses import TermStatuses, group
 from reader.ui.commands import TERM_STATUS_COMMANDS, Command, bindings
 from reader.ui.localize import app_digits, localized
@@ -25,7 +29,7 @@ from reader.ui.render import GlossOptions, khmer_text
 from reader.widgets.term_card import CATEGORY_NAMES, STATUS_NAMES
 
 MAX_ROWS = 500  # a table of 20,000 rows redraws too slowly to filter as one types
-SORTS = ("en", "km", "ko", "appearance")
+SORTS = ("en", "km", "ko", "appearance")  # the orders of glossary.collation
 SORT_NAMES = {
     "en": N_("English"),
     "km": N_("Khmer"),
@@ -79,6 +83,8 @@ class BrowserScreen(Screen[None]):
         self.status_filter: str | None = None  # a key of STATUS_FILTERS
         self._filled_version = -1
         self._widths: list[tuple[str, int | None]] = []
+        self._positions: dict[str, int] = {}
+        self._positions_of: object = None  # the occurrences _positions was computed from
         entries = list(session.glossary or ())
         self.haystacks = {e.id: entry_haystack(e) for e in entries}
         self.entries = entries
@@ -130,18 +136,28 @@ class BrowserScreen(Screen[None]):
         occurrences = self.session.occurrences
         return None if occurrences is None else len(occurrences.get(entry.id, ()))
 
-    def sort_key(self, entry: Entry) -> tuple[int, str | int]:
-        if self.sort in ("km", "ko"):
-            form = entry.form(self.sort)
-            return (0, form.text) if form else (1, entry.en.casefold())
-        if self.sort == "appearance":
-            found = (self.session.occurrences or {}).get(entry.id)
-            return (
-                (0, found[0].paragraph * 100_000 + found[0].start)
-                if found
-                else (1, entry.en.casefold())
-            )
-        return (0, entry.en.casefold())
+    def positions(self) -> dict[str, int]:
+        """Entry id → offset of its first appearance, as the export counts it
+        (glossary.collation.first_appearance); computed once the text is indexed."""
+        occurrences = self.session.occurrences
+        if occurrences is None:
+            return {}
+        if self._positions_of is not occurrences:
+            self._positions = first_appearance(self.session.document, self._mentions(occurrences))
+            self._positions_of = occurrences
+        return self._positions
+
+    def _mentions(
+        self, occurrences: Mapping[str, Sequence[Occurrence]]
+    ) -> Iterator[tuple[str, int]]:
+        """Each entry's mentions in text order, up to its first in the body."""
+        paragraphs = self.session.document.paragraphs
+        for entry_id, found in occurrences.items():
+            for occurrence in found:
+                paragraph = paragraphs[occurrence.paragraph]
+                yield entry_id, paragraph.start + occurrence.start
+                if paragraph.kind is Kind.BODY:
+                    break
 
     def status(self, entry_id: str) -> TermStatus:
         return TermStatus.NEW if self.terms is None else self.terms.status(entry_id)
@@ -156,7 +172,9 @@ class BrowserScreen(Screen[None]):
             and (groups is None or group(self.status(e.id)) in groups)
             and (not query or matches(e, query, self.haystacks[e.id]))
         ]
-        return sorted(chosen, key=self.sort_key)
+        return sort_entries(
+            chosen, self.sort, self.positions() if self.sort == "appearance" else {}
+        )
 
     def refill(self, keep_cursor: bool = False, cursor_row: int | None = None) -> None:
         """Fill the table from the filters; `keep_cursor` stays on the same row number,
