@@ -82,7 +82,7 @@ def test_a_v1_database_is_migrated_and_keeps_its_data(tmp_path: Path):
     with ProgressStore(data) as store:
         assert store.can_save and store.messages == []
         with sqlite3.connect(store.path) as raw:
-            assert raw.execute("PRAGMA user_version").fetchone()[0] == 2
+            assert raw.execute("PRAGMA user_version").fetchone()[0] == 3
         record = store.document(doc_id)
         assert record is not None and record.title == "Old Notes"
         assert record.path == str(text_path) and record.reading_seconds == 600

@@ -58,7 +58,42 @@ _V2 = (
     "UPDATE terms SET status_at = first_seen WHERE status != 0",
 )
 
-MIGRATIONS: list[tuple[str, ...]] = [_V1, _V2]
+# Version 3: spaced review. One row per flashcard (a glossary entry in one card kind),
+# holding its FSRS state; a card exists from its first rating. `reviews` logs every
+# rating with the card's state and the term's status just before it, so a rating can be
+# undone exactly and retention counted from the state the card was in.
+_V3 = (
+    """CREATE TABLE cards (
+        entry_id TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        card_id INTEGER NOT NULL,
+        state INTEGER NOT NULL,
+        step INTEGER,
+        stability REAL,
+        difficulty REAL,
+        due REAL NOT NULL,
+        last_review REAL,
+        created_day TEXT NOT NULL,
+        PRIMARY KEY (entry_id, kind)
+    ) WITHOUT ROWID""",
+    "CREATE INDEX cards_by_due ON cards(due)",
+    "CREATE INDEX cards_by_day ON cards(created_day)",
+    """CREATE TABLE reviews (
+        id INTEGER PRIMARY KEY,
+        entry_id TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        rating INTEGER NOT NULL,
+        reviewed_at REAL NOT NULL,
+        day TEXT NOT NULL,
+        duration_ms INTEGER,
+        card_before TEXT,
+        state_before INTEGER,
+        status_before INTEGER
+    )""",
+    "CREATE INDEX reviews_by_day ON reviews(day)",
+)
+
+MIGRATIONS: list[tuple[str, ...]] = [_V1, _V2, _V3]
 
 
 class NewerSchemaError(Exception):

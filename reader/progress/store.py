@@ -48,6 +48,7 @@ from reader.progress.models import (
     TermRecord,
     TermStatus,
 )
+from reader.progress.review_store import ReviewStore
 from reader.progress.summary import overview, reading_streak
 from reader.progress.times import local_day, maybe_from_epoch, now_utc, to_epoch
 from reader.state.paths import PROGRESS_DB_NAME
@@ -84,6 +85,7 @@ class ProgressStore:
         self.moved_to = opened.moved_to
         for message in opened.messages:
             self._report(message)
+        self.reviews = ReviewStore(self, clock)
 
     # Lifecycle -------------------------------------------------------------------
 
@@ -233,6 +235,15 @@ class ProgressStore:
         return self._write(lambda c: merge_snapshot(c, snapshot), None)
 
     # Transactions ----------------------------------------------------------------
+
+    def write(self, work: Callable[[sqlite3.Connection], T], failed: T) -> T:
+        """`work` in one write transaction (for the package's SQL modules, such as the
+        review store); on a storage error it is reported and `failed` returned."""
+        return self._write(work, failed)
+
+    def read(self, work: Callable[[sqlite3.Connection], T], failed: T) -> T:
+        """`work` in one read transaction (a consistent view), as `write`."""
+        return self._read(work, failed)
 
     def _write(self, work: Callable[[sqlite3.Connection], T], failed: T) -> T:
         """Run `work` in a write transaction; on a storage error report it, return `failed`."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Set
 from datetime import date, timedelta
 
 from glossary.i18n import _, ngettext
@@ -68,7 +68,11 @@ def paragraphs_line(read: int, total: int, seconds: float) -> str:
 
 def reading_streak(days: Iterable[DayStats], today: date) -> int:
     """Consecutive days with reading, ending today if today had any, else ending yesterday."""
-    active = {day.day for day in days if day.active}
+    return streak_of({day.day for day in days if day.active}, today)
+
+
+def streak_of(active: Set[date], today: date) -> int:
+    """Consecutive days in `active`, ending today if it is one, else ending yesterday."""
     current = today if today in active else today - timedelta(days=1)
     streak = 0
     while current in active:
