@@ -16,9 +16,11 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Protocol, TypeVar
 
+from glossary.bounded_read import ReadRefused, read_regular
 from glossary.i18n import _
 from glossary.markdown import MARKDOWN_SUFFIXES, Mark, render_markdown
 from glossary.normalize import normalize
+from glossary.safe_text import Unsafe, find_unsafe, inert
 
 _BLANK_LINES = re.compile(r"\n[ \t\f\v\u00a0]*\n\s*")
 _MAX_TITLE = 200
@@ -70,6 +72,7 @@ class Document:
     # and `marks` the headings, emphasis, code and links of `text`.
     source: str = ""
     marks: tuple[Mark, ...] = ()
+    unsafe: tuple[Unsafe, ...] = ()  # the controls found (at most 100), shown inert in text
 
     @property
     def title(self) -> str:
@@ -175,10 +178,13 @@ def parse_document(text: str, name: str = "", *, markdown: bool = False) -> Docu
     """A document from text already in memory (normalised here); with `markdown`, the
     text is rendered (see `glossary.markdown`) and the source kept."""
     text = normalize(text.replace("\r\n", "\n").replace("\r", "\n"))
+    unsafe = tuple(find_unsafe(text))
+    if unsafe:  # a stranger's text must not drive the terminal: controls become visible
+        text = inert(text)
     if not markdown:
-        return Document(text, split_paragraphs(text), name)
+        return Document(text, split_paragraphs(text), name, unsafe=unsafe)
     shown, marks = render_markdown(text)
-    return Document(shown, split_paragraphs(shown), name, source=text, marks=marks)
+    return Document(shown, split_paragraphs(shown), name, source=text, marks=marks, unsafe=unsafe)
 
 
 def is_markdown(path: Path) -> bool:
@@ -188,16 +194,13 @@ def is_markdown(path: Path) -> bool:
 def read_document(path: Path) -> Document:
     """Read a UTF-8 text or Markdown file; raise DocumentError with a one-line reason."""
     try:
-        if path.is_dir():
-            raise DocumentError(_("{path}: is a directory, not a text file").format(path=path))
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise DocumentError(
-                _("{path}: is {size} MiB; Tonle reads texts up to {limit} MiB").format(
-                    path=path, size=size // 2**20, limit=MAX_BYTES // 2**20
-                )
-            )
-        data = path.read_bytes()
+        data = read_regular(path, MAX_BYTES)
+    except IsADirectoryError:
+        raise DocumentError(
+            _("{path}: is a directory, not a text file").format(path=path)
+        ) from None
+    except ReadRefused as refused:
+        raise DocumentError(_refusal(path, refused)) from None
     except FileNotFoundError:
         raise DocumentError(_("{path}: no such file").format(path=path)) from None
     except PermissionError:
@@ -208,6 +211,14 @@ def read_document(path: Path) -> Document:
             _("{path}: cannot be read ({reason})").format(path=path, reason=reason)
         ) from None
     return parse_document(_decode(path, data), path.stem, markdown=is_markdown(path))
+
+
+def _refusal(path: Path, refused: ReadRefused) -> str:
+    if refused.reason == "too-large":
+        return _("{path}: is over {limit} MiB; Tonle reads texts up to {limit} MiB").format(
+            path=path, limit=MAX_BYTES // 2**20
+        )
+    return _("{path}: is not a regular file (a device, FIFO or socket)").format(path=path)
 
 
 def _decode(path: Path, data: bytes) -> str:

@@ -17,13 +17,17 @@ import yaml
 from yaml.nodes import Node
 
 from glossary import cache
+from glossary.bounded_read import ReadRefused, read_regular
 from glossary.fold import pattern_key
 from glossary.i18n import _
 from glossary.model import Entry, Glossary
 from glossary.overrides import apply_overrides
 from glossary.problems import GlossaryError, Problem
+from glossary.safe_text import find_unsafe
 from glossary.schema import Reader, read_entries
 from glossary.yaml_hints import hint, tab_problems, where
+
+MAX_GLOSSARY_BYTES = 64 * 2**20
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -90,7 +94,9 @@ def read_text(path: Path) -> tuple[str | None, Problem | None]:
     """The file's text, or one problem saying why it cannot be read as UTF-8 text."""
     name = str(path)
     try:
-        data = path.read_bytes()
+        data = read_regular(path, MAX_GLOSSARY_BYTES)
+    except ReadRefused as refused:
+        return None, Problem(name, 1, 1, _refusal(refused))
     except FileNotFoundError:
         return None, Problem(name, 1, 1, _("no such file"))
     except IsADirectoryError:
@@ -110,6 +116,21 @@ def read_text(path: Path) -> tuple[str | None, Problem | None]:
     if "\x00" in text:
         return None, Problem(name, 1, 1, _("is a binary file, not text"))
     return text, None
+
+
+def _refusal(refused: ReadRefused) -> str:
+    if refused.reason == "too-large":
+        limit = MAX_GLOSSARY_BYTES // 2**20
+        return _("is over {limit} MiB; Tonle reads glossaries up to {limit} MiB").format(
+            limit=limit
+        )
+    return _("is not a regular file (a device, FIFO or socket)")
+
+
+def unsafe_problems(path: str, text: str) -> list[Problem]:
+    """An error at file:line:col for each control, bidi control or lone surrogate."""
+    message = _("{char} is a control character; it could drive a terminal and is not allowed")
+    return [Problem(path, u.line, u.column, message.format(char=u.name)) for u in find_unsafe(text)]
 
 
 def _compose(path: str, text: str) -> tuple[Node | None, list[Problem]]:
@@ -144,6 +165,9 @@ def parse(path: Path) -> LoadResult:
 
 def parse_text(path: str, text: str) -> LoadResult:
     """Validate the text of one file named `path`; overrides are kept as read."""
+    unsafe = unsafe_problems(path, text)
+    if unsafe:
+        return LoadResult(Glossary(()), unsafe)
     with _gc_paused():
         title, entries, problems, broken = _parse_text(path, text)
     if title is None:

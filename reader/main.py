@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from glossary.i18n import LANGUAGES, system_language, use_language
+from reader.terminal.safe_stream import install as install_inert_streams
 
 
 def _option(argv: Sequence[str], name: str) -> str | None:
@@ -42,6 +43,7 @@ def choose_language(argv: Sequence[str], env: dict[str, str]) -> str:
 def main(argv: Sequence[str] | None = None) -> None:
     """Run `tonle` with `argv` (default: the process arguments)."""
     args = list(sys.argv[1:] if argv is None else argv)
+    install_inert_streams()  # no byte of a control sequence from data reaches the terminal
     use_language(choose_language(args, dict(os.environ)))
     if not args:  # bare `tonle`: straight to the reader, without loading every command
         from reader.cli.launch import open_seed

@@ -11,6 +11,7 @@ import click
 
 from glossary.document import Document, DocumentError, read_document
 from glossary.i18n import _
+from glossary.safe_text import text_warning
 from reader.state.paths import Paths, shipped_glossary
 
 if TYPE_CHECKING:
@@ -81,7 +82,11 @@ def load_glossary(paths: Paths, files: Sequence[Path]) -> LoadResult:
 
 
 def open_document(path: Path) -> Document:
+    """The text at `path`, warning once on stderr when it holds control characters."""
     try:
-        return read_document(path)
+        document = read_document(path)
     except DocumentError as error:
         fail(str(error))
+    if document.unsafe:
+        click.echo("tonle: " + text_warning(str(path), document.unsafe), err=True)
+    return document

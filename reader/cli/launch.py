@@ -30,6 +30,10 @@ def open_reader(
     except DocumentError as error:
         print(f"tonle: {error}", file=sys.stderr)
         return 2
+    if document.unsafe:
+        from glossary.safe_text import text_warning
+
+        print("tonle: " + text_warning(str(file), document.unsafe), file=sys.stderr)
     from reader.app import TonleApp
     from reader.state.config import ReaderConfig
     from reader.terminal.probe import detect
