@@ -25,6 +25,7 @@ from glossary.overrides import apply_overrides
 from glossary.problems import GlossaryError, Problem
 from glossary.safe_text import find_unsafe
 from glossary.schema import Reader, read_entries
+from glossary.yaml_bounds import bounds_problem
 from glossary.yaml_hints import hint, tab_problems, where
 
 MAX_GLOSSARY_BYTES = 64 * 2**20
@@ -188,6 +189,9 @@ def _parse_text(
     node, problems = _compose(path, text)
     if node is None:
         return None, [], problems, []
+    too_big = bounds_problem(node)
+    if too_big is not None:
+        return None, [], [Problem(path, 1, 1, too_big)], []
     reader = Reader(path)
     title, entries = read_entries(reader, node)
     return title, entries, reader.problems, reader.broken_ids

@@ -7,12 +7,13 @@ saved setting, else the system locale.
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from glossary.i18n import LANGUAGES, system_language, use_language
+from glossary.i18n import LANGUAGES, _, system_language, use_language
 from reader.terminal.safe_stream import install as install_inert_streams
 
 
@@ -51,4 +52,26 @@ def main(argv: Sequence[str] | None = None) -> None:
         sys.exit(open_seed())
     from reader.cli.root import main as run_cli
 
-    run_cli(args)
+    try:
+        run_cli(args)
+    except OSError as error:
+        if error.errno not in _OUTPUT_ERRORS:
+            raise
+        _output_failed(error)
+    finally:
+        try:
+            sys.stdout.flush()
+        except OSError as error:
+            _output_failed(error)
+
+
+_OUTPUT_ERRORS = {errno.ENOSPC, errno.EPIPE, errno.EIO, errno.EDQUOT}
+
+
+def _output_failed(error: OSError) -> None:
+    """stdout cannot be written (`> /dev/full`, a closed pipe): one line, exit 1."""
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.__stdout__.fileno())  # drop the rest
+    if error.errno != errno.EPIPE:  # a closed pipe (`| head`) is the reader's choice
+        message = _("cannot write the output: {reason}").format(reason=error.strerror or error)
+        print(f"tonle: {message}", file=sys.stderr)
+    sys.exit(1)

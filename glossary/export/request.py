@@ -51,6 +51,7 @@ class ExportRequest:
     date: datetime.date | None = None
     bom: bool = False
     sheet_lang: str | None = None
+    protected: frozenset[Path] = frozenset()  # files read (the text, progress): never written
 
     @property
     def day(self) -> datetime.date:

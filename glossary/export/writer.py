@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import secrets
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -75,15 +76,53 @@ def export(request: ExportRequest) -> ExportResult:
     parts, count = render(request)
     fmt = get_format(request.format)
     targets = [(output_path(fmt, request.output, p.suffix), encode(p.content)) for p in parts]
+    inputs = [*map(Path, request.glossary.paths), *request.protected]
+    refuse_inputs([path for path, _ in targets], inputs)
     write_all(targets)
     return ExportResult(tuple(path for path, _ in targets), count)
 
 
+def refuse_inputs(targets: list[Path], inputs: list[Path]) -> None:
+    """ExportError when a target is a file the export reads (a glossary, the text, the
+    progress database): writing there would destroy it."""
+    for target in targets:
+        if any(_same_file(target, source) for source in inputs):
+            message = _(
+                "{file} is read by this export (a glossary, the text or the progress"
+                " database); choose another -o"
+            )
+            raise ExportError(message.format(file=target))
+
+
+def _same_file(first: Path, second: Path) -> bool:
+    try:
+        return os.path.samefile(first, second)
+    except OSError:
+        return False
+
+
+def is_stream(path: Path) -> bool:
+    """Whether `path` is written into rather than replaced: a device, FIFO or socket (or a
+    link to one), or anything under /dev or /proc (`-o /dev/stdout` must reach stdout)."""
+    real = os.path.realpath(path)
+    if real.startswith(("/dev/", "/proc/")) or str(path).startswith(("/dev/", "/proc/")):
+        return True
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return False
+    return not stat.S_ISREG(mode) and not stat.S_ISDIR(mode)
+
+
 def write_all(targets: list[tuple[Path, bytes]]) -> None:
-    """Write every file to a temporary sibling, then move them all into place."""
+    """Write every file to a temporary sibling, then move them all into place; a
+    device, FIFO or socket is written into directly (it cannot be replaced)."""
+    for path, data in [t for t in targets if is_stream(t[0])]:
+        with open(path, "wb") as stream:
+            stream.write(data)
     staged: list[tuple[str, Path]] = []
     try:
-        for path, data in targets:
+        for path, data in [t for t in targets if not is_stream(t[0])]:
             staged.append((_stage(path, data), path))
         for temp, path in staged:
             os.replace(temp, path)

@@ -186,6 +186,7 @@ def export_command(
             date=date.date() if date else None,
             bom=bom,
             sheet_lang=sheet_lang or current_language(),
+            protected=frozenset([paths.progress_db, *([text_file] if text_file else [])]),
         )
         if document is not None:  # the export links --text through the cached matcher
             from glossary.linker import Linker

@@ -39,4 +39,11 @@ def from_iso(text: str) -> datetime:
     Raises ValueError for anything else.
     """
     moment = datetime.fromisoformat(text)
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+    moment = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+    try:  # 9999-12-31T23:59:59-12:00 parses but has no UTC time: refuse it here, once
+        in_utc = moment.astimezone(UTC)
+    except OverflowError:
+        raise ValueError(f"date-time out of range: {text!r}") from None
+    if not 1900 <= in_utc.year <= 9000:
+        raise ValueError(f"date-time out of range: {text!r}")
+    return moment

@@ -17,16 +17,19 @@ Reading rejects the whole file at its first problem, with where it is
 from __future__ import annotations
 
 import json
-import math
 import os
+import tempfile
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
+from glossary.bounded_read import ReadRefused, read_regular
 from glossary.i18n import N_, _
 from reader.progress.models import DayStats, DocumentSnapshot, Snapshot, TermRecord, TermStatus
 from reader.progress.times import from_iso, to_iso
+
+MAX_IMPORT_BYTES = 256 * 2**20
 
 FORMAT_NAME = "tonle-progress"
 FORMAT_VERSION = 1
@@ -40,15 +43,29 @@ class TransferError(Exception):
 def write_export(path: Path, snapshot: Snapshot, exported_at: datetime) -> None:
     """Write the snapshot to `path` atomically (a half-written export never replaces one)."""
     text = json.dumps(snapshot_to_json(snapshot, exported_at), ensure_ascii=False, indent=1)
-    partial = path.with_name(f".{path.name}.partial")
-    partial.write_text(text + "\n", encoding="utf-8")
-    os.replace(partial, path)
+    # An unpredictable name, created exclusively: a planted link cannot redirect it.
+    descriptor, partial = tempfile.mkstemp(
+        prefix=f".{path.name}.", suffix=".partial", dir=path.parent
+    )
+    try:
+        with os.fdopen(descriptor, "w", encoding="utf-8") as stream:
+            stream.write(text + "\n")
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(partial, path)
+    except BaseException:
+        Path(partial).unlink(missing_ok=True)  # a full disk or a kill leaves nothing behind
+        raise
 
 
 def read_import(path: Path) -> Snapshot:
     """The snapshot in `path`; TransferError (`FILE[:LINE:COL]: reason`) if it is not one."""
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_regular(path, MAX_IMPORT_BYTES).decode("utf-8")
+    except ReadRefused:
+        message = _("{path}: cannot be read ({reason})")
+        reason = _("not a regular file, or over {limit} MiB").format(limit=MAX_IMPORT_BYTES >> 20)
+        raise TransferError(message.format(path=path, reason=reason)) from None
     except FileNotFoundError:
         raise TransferError(_("{path}: no such file").format(path=path)) from None
     except UnicodeDecodeError as error:
@@ -63,6 +80,9 @@ def read_import(path: Path) -> Snapshot:
         place = f"{path}:{error.lineno}:{error.colno}"
         message = _("{place}: not valid JSON ({reason})")
         raise TransferError(message.format(place=place, reason=error.msg)) from None
+    except (RecursionError, ValueError) as error:  # deep nesting, a 5000-digit number
+        message = _("{place}: not valid JSON ({reason})")
+        raise TransferError(message.format(place=path, reason=error)) from None
     try:
         return snapshot_from_json(data)
     except TransferError as error:
@@ -208,10 +228,20 @@ def _object(value: object, where: str) -> dict[str, Any]:
 
 def _field(obj: dict[str, Any], name: str, kind: type, where: str) -> Any:
     value = obj.get(name)
-    if not isinstance(value, kind) or isinstance(value, bool):
+    if not isinstance(value, kind) or isinstance(value, bool) or not _encodable(value):
         message = _(_EXPECTED[kind])
         raise TransferError(message.format(field=f"{where}.{name}".lstrip(".")))
     return value
+
+
+def _encodable(value: object) -> bool:
+    """A string holds no lone surrogate (`"\\udcff"` in JSON), which SQLite cannot store."""
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            return False
+    return True
 
 
 _EXPECTED: dict[type, str] = {
@@ -232,7 +262,7 @@ def _strings(obj: dict[str, Any], name: str, where: str) -> list[str]:
 
 def _count(obj: dict[str, Any], name: str, where: str) -> int:
     value = _field(obj, name, int, where)
-    if value < 0:
+    if not 0 <= value < 2**63:  # SQLite integers are 64-bit
         message = _("{field}: expected a count (0 or more)")
         raise TransferError(message.format(field=f"{where}.{name}"))
     return int(value)
@@ -240,7 +270,7 @@ def _count(obj: dict[str, Any], name: str, where: str) -> int:
 
 def _number(obj: dict[str, Any], name: str, where: str) -> float:
     value = obj.get(name)
-    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value < math.inf:
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value < 2**53:
         message = _("{field}: expected a number (0 or more)")
         raise TransferError(message.format(field=f"{where}.{name}"))
     return float(value)
