@@ -32,7 +32,7 @@ from glossary.model import CATEGORIES
 from reader.cli.common import fail, glossary_files, glossary_option, load_glossary, open_document
 from reader.cli.progress import open_store
 from reader.state.export_progress import sources
-from reader.state.paths import Paths
+from reader.state.paths import PROGRESS_DB_NAME, Paths
 
 
 @contextmanager
@@ -186,7 +186,9 @@ def export_command(
             date=date.date() if date else None,
             bom=bom,
             sheet_lang=sheet_lang or current_language(),
-            protected=frozenset([paths.progress_db, *([text_file] if text_file else [])]),
+            protected=frozenset(
+                [paths.data_dir / PROGRESS_DB_NAME, *([text_file] if text_file else [])]
+            ),
         )
         if document is not None:  # the export links --text through the cached matcher
             from glossary.linker import Linker
