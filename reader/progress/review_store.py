@@ -11,17 +11,22 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
-from typing import TYPE_CHECKING
+from typing import Protocol, TypeVar
 
 from reader.progress import sql_review as sql
 from reader.progress.review_models import CardState, Rated, ReviewStats
 from reader.progress.summary import streak_of
 from reader.progress.times import local_day, to_epoch
 
-if TYPE_CHECKING:
-    from reader.progress.store import ProgressStore
-
 FORECAST_DAYS = 30
+T = TypeVar("T")
+
+
+class Transactions(Protocol):
+    """What the review store needs of `ProgressStore` (named so, without importing it)."""
+
+    def read(self, work: Callable[[sqlite3.Connection], T], failed: T) -> T: ...
+    def write(self, work: Callable[[sqlite3.Connection], T], failed: T) -> T: ...
 
 
 def day_end(moment: datetime) -> float:
@@ -33,7 +38,7 @@ def day_end(moment: datetime) -> float:
 class ReviewStore:
     """Cards by (entry id, kind); the clock is the store's."""
 
-    def __init__(self, store: ProgressStore, clock: Callable[[], datetime]) -> None:
+    def __init__(self, store: Transactions, clock: Callable[[], datetime]) -> None:
         self._store, self._clock = store, clock
 
     def card(self, entry_id: str, kind: str) -> CardState | None:
