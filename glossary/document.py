@@ -19,8 +19,8 @@ from typing import Protocol, TypeVar
 from glossary.bounded_read import ReadRefused, read_regular
 from glossary.i18n import _
 from glossary.markdown import MARKDOWN_SUFFIXES, Mark, render_markdown
-from glossary.normalize import normalize
 from glossary.safe_text import Unsafe, find_unsafe, inert
+from glossary.source_text import normalize_document_text
 
 _BLANK_LINES = re.compile(r"\n[ \t\f\v\u00a0]*\n\s*")
 _MAX_TITLE = 200
@@ -63,7 +63,10 @@ class Paragraph:
 
 @dataclass(frozen=True, slots=True)
 class Document:
-    """A whole text, normalised to NFC (and canonical Khmer), split into paragraphs."""
+    """A whole text, normalised to NFC (and canonical Khmer), split into paragraphs.
+
+    `source` is the text as it was read (decoded, line ends kept, not normalised);
+    `glossary.source_text.source_map` maps offsets of `text` back into it."""
 
     text: str
     paragraphs: tuple[Paragraph, ...]
@@ -73,6 +76,9 @@ class Document:
     source: str = ""
     marks: tuple[Mark, ...] = ()
     unsafe: tuple[Unsafe, ...] = ()  # the controls found (at most 100), shown inert in text
+    # For a plain text: the text as read (decoded, line ends kept, before normalisation),
+    # into which `annotate --json` gives its offsets; empty for Markdown.
+    raw: str = ""
 
     @property
     def title(self) -> str:
@@ -175,16 +181,20 @@ def _mark_title_and_source(paragraphs: list[Paragraph]) -> tuple[Paragraph, ...]
 
 
 def parse_document(text: str, name: str = "", *, markdown: bool = False) -> Document:
-    """A document from text already in memory (normalised here); with `markdown`, the
-    text is rendered (see `glossary.markdown`) and the source kept."""
-    text = normalize(text.replace("\r\n", "\n").replace("\r", "\n"))
-    unsafe = tuple(find_unsafe(text))
+    """A document from text already in memory (normalised here). A plain text keeps the
+    text as given in `raw`; with `markdown`, the text is rendered (see
+    `glossary.markdown`) and its normalised source kept in `source`."""
+    normalized = normalize_document_text(text)
+    unsafe = tuple(find_unsafe(normalized))
     if unsafe:  # a stranger's text must not drive the terminal: controls become visible
-        text = inert(text)
+        normalized = inert(normalized)
     if not markdown:
-        return Document(text, split_paragraphs(text), name, unsafe=unsafe)
-    shown, marks = render_markdown(text)
-    return Document(shown, split_paragraphs(shown), name, source=text, marks=marks, unsafe=unsafe)
+        raw = normalized if normalized == text else text  # one string when nothing changed
+        return Document(normalized, split_paragraphs(normalized), name, unsafe=unsafe, raw=raw)
+    shown, marks = render_markdown(normalized)
+    return Document(
+        shown, split_paragraphs(shown), name, source=normalized, marks=marks, unsafe=unsafe
+    )
 
 
 def is_markdown(path: Path) -> bool:

@@ -122,6 +122,12 @@ def _is_word_char(ch: str) -> bool:
     return ch.isalnum() or ch == "_"
 
 
+def _continues_word(ch: str) -> bool:
+    """Whether `ch` after a match makes it part of a longer word. A Hangul syllable does
+    not: Korean writes particles straight after Latin names too (`ASEAN에서`)."""
+    return _is_word_char(ch) and not "\uac00" <= ch <= "\ud7a3"
+
+
 def _boundaries(key: str) -> tuple[bool, bool]:
     """Which sides of a pattern need a word boundary, by the script at each edge."""
     first, last = key[0], key[-1]
@@ -261,7 +267,7 @@ class Linker:
             start = end - ((value >> _LENGTH_SHIFT) & _MAX_LENGTH)
             if value & _BEFORE and start and _is_word_char(key[start - 1]):
                 continue
-            if value & _AFTER and end < size and _is_word_char(key[end]):
+            if value & _AFTER and end < size and _continues_word(key[end]):
                 continue
             yield start, -end, value >> _ENTRY_SHIFT
 
@@ -275,7 +281,7 @@ class Linker:
                 continue
             if before and start > 0 and _is_word_char(key[start - 1]):
                 continue
-            if after and end < len(key) and _is_word_char(key[end]):
+            if after and end < len(key) and _continues_word(key[end]):
                 continue
             return start, -end, entry_index
         return None
