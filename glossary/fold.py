@@ -46,6 +46,13 @@ _ASCII_TABLE = {code: value for code, value in _TABLE.items() if code < 128}
 
 # Any white space that is not a single plain space: it is collapsed to one space.
 _IRREGULAR_SPACE = re.compile(r"[^\S ][\s\u200b]*| [\s\u200b]+|\u200b+")
+# A space or U+200B between two Khmer letters or two Hangul syllables: optional for
+# matching (the press writes ហ៊ុន សែន and ហ៊ុនសែន, 훈 센 and 훈센), so gone from the key.
+# Where words really begin and end is decided on the text itself (`word_bounds`).
+_JOINABLE_SPACE = re.compile(
+    r"(?<=[\u1780-\u17DD])[ \u200b]+(?=[\u1780-\u17DD])"
+    r"|(?<=[\uAC00-\uD7A3])[ \u200b]+(?=[\uAC00-\uD7A3])"
+)
 # The smallest units that normalising may change, so that a match next to one (a Korean
 # particle after a name, say) keeps exact offsets: a decomposed Hangul syllable, a Khmer
 # base with its marks and subscripts, a Latin letter with combining accents, U+200B.
@@ -151,6 +158,9 @@ def fold_text(text: str) -> FoldedText:
     if _needs_normalizing(text):
         text, offsets = _substitute(_NORMALIZE_UNIT, text, _normalize_token)
         maps.insert(0, offsets)
+    if not text.isascii():
+        text, offsets = _substitute(_JOINABLE_SPACE, text, lambda _old: "")
+        maps.insert(0, offsets)
     text, offsets = _substitute(_IRREGULAR_SPACE, text, lambda _old: " ")
     maps.insert(0, offsets)
     cased = text.translate(_TABLE)
@@ -174,7 +184,8 @@ def fold_pattern(pattern: str, *, canonical: bool = False) -> str:
     if not canonical:  # the loader has checked that stored forms are already canonical
         pattern = normalize(pattern)
     pattern = pattern.replace("\u200b", "" if _needs_normalizing(pattern) else " ")
-    return " ".join(pattern.split()).translate(_TABLE)
+    pattern = _JOINABLE_SPACE.sub("", " ".join(pattern.split()))
+    return pattern.translate(_TABLE)
 
 
 def pattern_key(pattern: str) -> str:

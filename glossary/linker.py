@@ -21,6 +21,7 @@ from ahocorasick import Automaton
 from glossary import matcher_cache
 from glossary.fold import FoldedText, fold_pattern, fold_text, lower_same_length
 from glossary.model import Entry, Glossary
+from glossary.word_bounds import fits_words
 
 _ACRONYM_WORD = re.compile(r"(?<![^\W\d_])[A-Z][A-Z.\d-]*[A-Z](?![^\W\d_])")
 _KHMER = re.compile(r"[\u1780-\u17FF\u19E0-\u19FF]")
@@ -133,7 +134,9 @@ def _boundaries(key: str) -> tuple[bool, bool]:
     first, last = key[0], key[-1]
     if first.isascii() and last.isascii():  # the common case, without regular expressions
         return _is_word_char(first), _is_word_char(last)
-    before = _is_word_char(first) and not _KHMER.match(first)
+    # Khmer and Korean starts are checked on the text itself (`word_bounds`): the key
+    # has lost the spaces between their words.
+    before = _is_word_char(first) and not _KHMER.match(first) and not _HANGUL.match(first)
     after = _is_word_char(last) and not _KHMER.match(last) and not _HANGUL.match(last)
     return before, after
 
@@ -235,8 +238,10 @@ class Linker:
         reach = 0
         for start, negative_end, index in self.hits(folded):
             if start >= reach:
-                reach = -negative_end
-                links.append(self._make_link(text, folded, start, reach, index))
+                link = self._make_link(text, folded, start, -negative_end, index)
+                if fits_words(text, link.start, link.end):
+                    reach = -negative_end
+                    links.append(link)
         return links
 
     def hits(self, folded: FoldedText) -> list[tuple[int, int, int]]:

@@ -30,7 +30,7 @@ from ahocorasick import Automaton
 from glossary import cache
 from glossary.model import Glossary
 
-FORMAT = 1  # bump whenever the linker's patterns or value layout change
+FORMAT = 2  # bump whenever the linker's patterns or value layout change
 _ENTRY_SHIFT = 13  # as in linker: a value's entry index is its bits above 13
 
 Pattern = tuple[int, str | None, bool, bool]
