@@ -22,9 +22,14 @@ def gloss_form(form: Form | None) -> str | None:
     return form.text if form.verified else form.text + UNVERIFIED_MARK
 
 
+# The glosses a text gets, by its language: the other two languages, English first.
+GLOSS_LANGS = {"en": ("km", "ko"), "km": ("en", "ko"), "ko": ("en", "km")}
+
+
 def gloss(entry: Entry, langs: Sequence[str] = ("km", "ko")) -> str:
-    """`ហ៊ុន សែន · 훈 센` for an entry; `—` where it has no form in any of `langs`."""
-    forms = [gloss_form(entry.form(lang)) for lang in langs]
+    """`ហ៊ុន សែន · 훈 센` for an entry; `—` where it has no form in any of `langs`
+    (`en` is the English headword)."""
+    forms = [entry.en if lang == "en" else gloss_form(entry.form(lang)) for lang in langs]
     shown = [f for f in forms if f]
     return " · ".join(shown) if shown else "—"
 
@@ -41,11 +46,12 @@ def annotate(
     links: Sequence[Link],
     entries: dict[str, Entry],
     figures: Sequence[Figure] = (),
+    langs: Sequence[str] = ("km", "ko"),
 ) -> str:
-    """`text` with ` [gloss]` inserted after each link, and after each figure its Khmer
+    """`text` with ` [gloss]` (in `langs`) inserted after each link, and after each figure its Khmer
     and Korean forms (a figure overlapping a link is left out; see `outside_figures` for
     the links inside a figure)."""
-    inserts = [(after_possessive(text, k.end), gloss(entries[k.entry_id])) for k in links]
+    inserts = [(after_possessive(text, k.end), gloss(entries[k.entry_id], langs)) for k in links]
     inserts += [
         (f.end, figure_gloss(f))
         for f in figures

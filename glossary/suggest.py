@@ -30,10 +30,12 @@ from dataclasses import dataclass, field
 from glossary.boilerplate import boilerplate_spans
 from glossary.linker import Link
 from glossary.names import CALENDAR, JOINERS, LEADING, RUN, TITLES, headline_spans
+from glossary.script import detect_language
+from glossary.suggest_scripts import khmer_candidates, korean_candidates
 
 _ACRONYM = re.compile(r"\b[A-Z][A-Z0-9&]+(?:-[A-Z0-9]+)*\b")
 _WORD = re.compile(r"\b[A-Za-z][a-z-]{4,}\b")
-_SENTENCE = re.compile(r"[^.!?\n]*[.!?]?")
+_SENTENCE = re.compile(r"[^.!?។\n]*[.!?។]?")
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 _TOKEN = re.compile(r"\S+")
 
@@ -93,7 +95,8 @@ class _Spans:
 
 def _context(text: str, start: int, width: int = 90) -> str:
     """The sentence holding offset `start`, shortened around it to about `width` chars."""
-    left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
+    left = max(text.rfind(". ", 0, start), text.rfind("។", 0, start), text.rfind("\n", 0, start))
+    left += 1
     match = _SENTENCE.match(text, left)
     sentence = " ".join((match.group() if match else text[left:]).split())
     if len(sentence) > width:
@@ -199,6 +202,17 @@ def _collect_other(text: str, links: _Spans, skip: _Spans, found: dict[str, Sugg
             _add(found, key, kind, match.start()).lower_seen |= term.islower()
 
 
+def _collect_script(
+    text: str, lang: str, links: _Spans, found: dict[str, Suggestion]
+) -> None:
+    """A Khmer or Korean text's words as the segmenter or the analyser finds them."""
+    candidates = khmer_candidates if lang == "km" else korean_candidates
+    for term, kind, start, end in candidates(text):
+        if term and not links.overlaps(start, end):
+            suggestion = _add(found, term, kind, start)
+            suggestion.lower_seen = suggestion.inside = True  # no capitals to tell by
+
+
 def _keep(suggestion: Suggestion, lowered: set[str]) -> bool:
     if suggestion.kind == "word":
         return suggestion.count >= 2 and suggestion.lower_seen
@@ -207,14 +221,20 @@ def _keep(suggestion: Suggestion, lowered: set[str]) -> bool:
     return True
 
 
-def suggest(text: str, links: Iterable[Link], limit: int = 40) -> list[Suggestion]:
-    """Ranked candidates in `text` that none of `links` covers."""
+def suggest(
+    text: str, links: Iterable[Link], limit: int = 40, lang: str | None = None
+) -> list[Suggestion]:
+    """Ranked candidates in `text` that none of `links` covers; `lang` (en, km, ko) is
+    the text's language, detected from its script when not given."""
     covered = _Spans((link.start, link.end) for link in links)
     skip = _Spans(boilerplate_spans(text))
     found: dict[str, Suggestion] = {}
     lowered = {m.group() for m in re.finditer(r"\b[a-z][a-z-]+\b", text)}
     _collect_names(text, covered, skip, found)
     _collect_other(text, covered, skip, found)
+    language = detect_language(text, lang)
+    if language in ("km", "ko"):
+        _collect_script(text, language, covered, found)
     ranked = [s for s in found.values() if _keep(s, lowered)]
     ranked.sort(key=lambda s: (KIND_RANK[s.kind], " " not in s.text, -s.count, s.text.lower()))
     for suggestion in ranked[:limit]:

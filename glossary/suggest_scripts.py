@@ -36,18 +36,20 @@ def korean_candidates(text: str) -> Iterator[tuple[str, str, int, int]]:
     """(term, kind, start, end) of every run of nouns Kiwi finds in the Korean lines."""
     for line in _HANGUL_LINE.finditer(text):
         nouns = [n for n in korean_words.nouns(line.group()) if n[2] != "SL"]
-        for start, end, proper in _joined(nouns):
+        for start, end, proper in _joined(nouns, line.group()):
             term = line.group()[start:end]
             if proper or len(term) >= 2:
                 yield term, "name" if proper else "word", line.start() + start, line.start() + end
 
 
-def _joined(nouns: list[tuple[int, int, str]]) -> Iterator[tuple[int, int, bool]]:
-    """Nouns that touch (no space between) as one (start, end, has a proper noun)."""
+def _joined(nouns: list[tuple[int, int, str]], line: str) -> Iterator[tuple[int, int, bool]]:
+    """Nouns that touch (no space between) as one (start, end, has a proper noun); proper
+    nouns one space apart too (a name in two words: 크메르 루주)."""
     current: list[int] | None = None
     proper = False
     for start, end, tag in nouns:
-        if current is not None and start == current[1]:
+        name_goes_on = proper and tag == "NNP" and current and line[current[1] : start] == " "
+        if current is not None and (start == current[1] or name_goes_on):
             current[1] = end
             proper |= tag == "NNP"
             continue

@@ -9,7 +9,7 @@ from glossary.khmer_words import is_cluster_boundary, is_word_boundary
 from glossary.korean_words import fits_words as korean_fits
 from glossary.linker import Linker
 from glossary.loader import load_or_raise
-from reader.paths import shipped_glossary
+from reader.state.paths import shipped_glossary
 
 
 @pytest.fixture(scope="module")

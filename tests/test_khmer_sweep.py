@@ -48,7 +48,8 @@ WIDTHS = range(40, 101)
 HEIGHT = 30
 # Cards with long Khmer forms full of U+200B, conjuncts and spacing vowels.
 CARD_ENTRIES = ("kingdom-of-cambodia", "hun-sen", "mfaic")
-VIEWS = ("reading", "card", "browser", "form")
+VIEWS = ("reading", "card", "browser", "form", "khmer-text")
+KHMER_TEXT = OPED.parent / "cambodia-north-korea-voa-km.txt"  # a Khmer text, glossed en · ko
 READER = Path(__file__).resolve().parent.parent / "reader"
 
 # A run of Khmer (with the ZWSPs between its words) or of Hangul (syllables and jamo).
@@ -82,6 +83,7 @@ def source_runs() -> tuple[tuple[str, frozenset[int]], ...]:
     texts = [s for entry in glossary for s in _strings(entry)]
     texts += [p.read_text(encoding="utf-8") for p in sorted(READER.rglob("*.py"))]  # UI strings
     oped = read_document(OPED).text  # figures of the text, glossed in Khmer and Korean
+    texts.append(read_document(KHMER_TEXT).text)
     texts += [render_figure(f, lang).text for f in find_figures(oped) for lang in LANGS]
     runs = {run for text in texts for run in SCRIPT_RUN.findall(text)}
     return tuple((run, boundaries(run)) for run in sorted(runs))
@@ -150,7 +152,8 @@ async def sweep(view: str, widths: range = WIDTHS, model: str = "codepoint") -> 
     """Resize one app through `widths` showing `view`; check every line of every frame,
     measured with `model` (the app is told to use it: the terminal's model)."""
     result = Sweep()
-    app = make_app(settings=Settings(glosses="both", width_model=model))
+    document = KHMER_TEXT if view == "khmer-text" else OPED
+    app = make_app(document, settings=Settings(glosses="both", width_model=model))
     async with app.run_test(size=(widths[0], HEIGHT)) as pilot:
         await loaded(pilot)
         reading = app.screen
@@ -169,7 +172,7 @@ async def sweep(view: str, widths: range = WIDTHS, model: str = "codepoint") -> 
         await pilot.pause()
         for width in widths:
             await resize(pilot, width)
-            if view == "reading":
+            if view in ("reading", "khmer-text"):
                 # Interlinear glosses on a different current paragraph at each width (all of
                 # them are covered), and the side card (which steps aside below NARROW).
                 reading.action_go_to(width % session.count)

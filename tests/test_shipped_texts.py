@@ -9,7 +9,7 @@ from glossary.document import Kind, read_document
 from glossary.linker import Linker
 from glossary.loader import load_or_raise
 from glossary.script import detect_language
-from reader.paths import shipped_glossary
+from reader.state.paths import shipped_glossary
 from tests.conftest import ROOT
 
 KHMER = ROOT / "seeds" / "cambodia-north-korea-voa-km.txt"

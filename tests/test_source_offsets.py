@@ -14,7 +14,7 @@ from glossary.linker import Linker
 from glossary.loader import load_or_raise
 from glossary.script import detect_language
 from glossary.source_text import normalize_document_text, source_map
-from reader.paths import shipped_glossary
+from reader.state.paths import shipped_glossary
 
 NFD_MOON = unicodedata.normalize("NFD", "문재인")
 HUN_SEN_OTHER_ORDER = "\u17a0\u17bb\u17ca\u1793 \u179f\u17c2\u1793"  # −u typed before triisap

@@ -57,6 +57,15 @@ def glossary_option(function: Any) -> Any:
     )(function)
 
 
+def lang_option(function: Any) -> Any:
+    """`--lang en|km|ko`: the text's language, when detecting it by its script is wrong."""
+    return click.option(
+        "--lang",
+        type=click.Choice(["en", "km", "ko"]),
+        help=_("The language of FILE: en, km or ko (default: detected from its script)."),
+    )(function)
+
+
 def glossary_files(
     glossaries: Sequence[Path], no_default: bool, paths: Paths | None = None
 ) -> list[Path]:

@@ -22,6 +22,7 @@ from reader.cli.common import (
     fail,
     glossary_files,
     glossary_option,
+    lang_option,
     load_glossary,
     open_document,
     pad,
@@ -161,9 +162,15 @@ def describe(entry: Entry) -> str:
 @click.argument("file", type=click.Path(path_type=Path))
 @glossary_option
 @click.option("--limit", default=40, show_default=True, help=_("How many candidates to list."))
+@lang_option
 @click.pass_obj
 def suggest_command(
-    paths: Paths, file: Path, glossaries: Sequence[Path], no_default_glossary: bool, limit: int
+    paths: Paths,
+    file: Path,
+    glossaries: Sequence[Path],
+    no_default_glossary: bool,
+    limit: int,
+    lang: str | None = None,
 ) -> None:
     """List terms in FILE that no glossary entry covers, most promising first."""
     document = open_document(file)
@@ -171,7 +178,7 @@ def suggest_command(
     glossary = load_glossary(paths, files).glossary if files else None
     linker = Linker.shared(glossary, cache_dir=paths.glossary_cache) if glossary else None
     links = linker.link(document.text) if linker else []
-    candidates = suggest(document.text, links, limit)
+    candidates = suggest(document.text, links, limit, lang)
     if not candidates:
         click.echo(_("Every candidate term in this text is already in the glossary."))
     for item in candidates:

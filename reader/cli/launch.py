@@ -22,9 +22,11 @@ def open_reader(
     glossaries: Sequence[Path],
     settings: Settings,
     personal: Path | None = None,
+    language: str | None = None,
 ) -> int:
     """Run the reader on `file` with `glossaries` and, over them, the `personal` glossary
-    (where new terms are saved; None: none); the exit code (2 for a bad file)."""
+    (where new terms are saved; None: none), in `language` (None: detected from the
+    text's script); the exit code (2 for a bad file)."""
     try:
         document = read_document(file)
     except DocumentError as error:
@@ -41,7 +43,9 @@ def open_reader(
     detect(settings.width_model)  # "auto": ask the terminal now, before Textual takes it over
     from reader.ui.localize import localized
 
-    config = ReaderConfig(document, list(glossaries), paths, settings, document_path=file)
+    config = ReaderConfig(
+        document, list(glossaries), paths, settings, document_path=file, language=language
+    )
     config.personal_glossary = personal
     app = localized(TonleApp)(config)
     app.run()

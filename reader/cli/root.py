@@ -14,17 +14,24 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
 import click
 
-from glossary.annotate import annotate
-from glossary.figures import LANGS, Figure, find_figures, outside_figures, render_figure
+from glossary.annotate import GLOSS_LANGS, annotate
+from glossary.annotate_json import annotation_json
+from glossary.figures import find_figures, outside_figures
 from glossary.i18n import LANGUAGES, _, ngettext
-from glossary.linker import Link, Linker
-from glossary.model import Entry, Form
+from glossary.linker import Linker
+from glossary.script import detect_language
 from reader.cli.click_locale import install as localise_click
-from reader.cli.common import fail, glossary_files, glossary_option, load_glossary, open_document
+from reader.cli.common import (
+    fail,
+    glossary_files,
+    glossary_option,
+    lang_option,
+    load_glossary,
+    open_document,
+)
 from reader.cli.export import export_command
 from reader.cli.glossary import glossary_group
 from reader.cli.launch import no_glossary_message, open_reader
@@ -94,6 +101,7 @@ def cli(context: click.Context, data_dir: Path | None) -> None:
         "(terminals with mode 2027 on), or auto: ask the terminal."
     ),
 )
+@lang_option
 @click.pass_obj
 def read_command(
     paths: Paths,
@@ -103,6 +111,7 @@ def read_command(
     romanize_khmer: bool | None = None,
     glosses: str | None = None,
     width_model: str | None = None,
+    lang: str | None = None,
 ) -> None:
     """Open FILE (UTF-8 text or Markdown) in the reader."""
     settings = load_settings(paths.settings_file)
@@ -116,7 +125,7 @@ def read_command(
     if not files:
         fail(no_glossary_message())
     personal = None if no_default_glossary else paths.personal_glossary
-    sys.exit(open_reader(paths, file, files, settings, personal))
+    sys.exit(open_reader(paths, file, files, settings, personal, lang))
 
 
 @cli.command(
@@ -133,6 +142,7 @@ def read_command(
     is_flag=True,
     help=_("Gloss figures too (money, counts, measures, dates) as Khmer and Korean write them."),
 )
+@lang_option
 @click.pass_obj
 def annotate_command(
     paths: Paths,
@@ -141,6 +151,7 @@ def annotate_command(
     no_default_glossary: bool = False,
     as_json: bool = False,
     with_figures: bool = False,
+    lang: str | None = None,
 ) -> None:
     """Print FILE with a Khmer and Korean gloss after every glossary term."""
     document = open_document(file)
@@ -150,54 +161,17 @@ def annotate_command(
     figures = find_figures(document.text) if with_figures else []
     links = outside_figures(links, figures)  # "million" in "US$17 million" is the figure's
     if as_json:
-        found: Any = [link_json(link, entries) for link in links]
-        if with_figures:
-            found = {"links": found, "figures": [figure_json(f) for f in figures]}
+        found = annotation_json(document, links, entries, figures if with_figures else None)
         click.echo(json.dumps(found, ensure_ascii=False, indent=1))
         return
-    click.echo(annotate(document.text, links, entries, figures))
+    language = detect_language(document.text, lang)
+    click.echo(annotate(document.text, links, entries, figures, GLOSS_LANGS[language]))
     counted = ngettext("{count} link", "{count} links", len(links)).format(count=len(links))
     if with_figures:
         count = len(figures)
         counted += " · " + ngettext("{count} figure", "{count} figures", count).format(count=count)
     legend = _("? after a form: not yet confirmed by a source.")  # glossary.annotate.LEGEND
     click.echo(f"\n[{counted} · {legend}]", err=True)
-
-
-def form_json(form: Form | None) -> dict[str, Any] | None:
-    if form is None:
-        return None
-    return {
-        "text": form.text,
-        "romanization": form.romanization,
-        "hanja": form.hanja or None,
-        "status": form.status.value,
-    }
-
-
-def link_json(link: Link, entries: dict[str, Entry]) -> dict[str, Any]:
-    entry = entries[link.entry_id]
-    return {
-        "id": link.entry_id,
-        "start": link.start,
-        "end": link.end,
-        "surface": link.surface,
-        "en": entry.en,
-        "km": form_json(entry.km),
-        "ko": form_json(entry.ko),
-    }
-
-
-def figure_json(figure: Figure) -> dict[str, Any]:
-    forms = {lang: render_figure(figure, lang) for lang in LANGS}
-    return {
-        "start": figure.start,
-        "end": figure.end,
-        "surface": figure.surface,
-        "kind": figure.kind.value,
-        "value": str(figure.value),
-        **{lang: {"text": r.text, "note": r.note} for lang, r in forms.items()},
-    }
 
 
 def main(argv: Sequence[str] | None = None) -> None:

@@ -88,7 +88,9 @@ class ReadingScreen(TermActions, ProgressActions, GrowActions, Screen[None]):
         self.tracker = ReadingTracker(
             store, writer, config.document, config.document_path, paths, config.clock
         )
-        self.session = ReadingSession(config.document, current=self.tracker.start)
+        self.session = ReadingSession(
+            config.document, current=self.tracker.start, language=config.language
+        )
         self.session.statuses, self.session.read = terms.statuses, self.tracker.read
         self.digits = ""
         self.card_entry: str | None = None
@@ -97,7 +99,11 @@ class ReadingScreen(TermActions, ProgressActions, GrowActions, Screen[None]):
     @property
     def gloss_options(self) -> GlossOptions:
         settings = self.config.settings
-        return GlossOptions(settings.glosses, settings.romanize_khmer)  # type: ignore[arg-type]
+        return GlossOptions(
+            settings.glosses,  # type: ignore[arg-type]
+            settings.romanize_khmer,
+            self.session.language or "en",
+        )
 
     def compose(self) -> ComposeResult:
         yield Header()

@@ -57,6 +57,8 @@ class ProgressActions(_Base):
         """`paragraph 4 of 23 ✓` (✓: read) and `read 12 of 25 paragraphs · 48% · 18 min`,
         for the position line."""
         parts = [label + (" ✓" if self.tracker.is_read(self.session.current) else "")]
+        if self.session.language != "en":  # English is the default: said only otherwise
+            parts.append(self.session.language_label)
         parts.append(_("read {progress}").format(progress=self.tracker.line()))
         if not self.tracker.store.can_save:
             parts.append(_("not saved"))

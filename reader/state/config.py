@@ -24,6 +24,7 @@ class ReaderConfig:
     # Where exports are saved unless a full path is given: the directory Tonle started in.
     work_dir: Path = field(default_factory=Path.cwd)
     document_path: Path | None = None  # the file `document` was read from (the library shows it)
+    language: str | None = None  # the text's language (--lang); None: detect from its script
     clock: Callable[[], datetime] = now_utc  # reading time, read marks, days (tests fake it)
     # Where the reader's new and edited terms go, layered over `glossary_files`; None
     # (--no-default-glossary) offers no adding.

@@ -15,9 +15,10 @@ from typing import TYPE_CHECKING, overload
 
 from glossary.document import Document, Kind, Paragraph
 from glossary.figures import Figure, find_figures, outside_figures
-from glossary.i18n import _
+from glossary.i18n import N_, _
 from glossary.model import Entry, Glossary
 from glossary.normalize import normalize
+from glossary.script import detect_language
 from reader.progress.models import TermStatus
 from reader.state.word_cursor import WordCursor
 
@@ -70,12 +71,16 @@ class Hit:
     end: int
 
 
+LANGUAGE_NAMES = {"en": N_("English"), "km": N_("Khmer"), "ko": N_("Korean")}
+
+
 @dataclass
 class ReadingSession:
     """One document being read, with its glossary once that has loaded."""
 
     document: Document
     current: int = 0
+    language: str | None = None  # en, km or ko: given (--lang) or detected from the script
     glossary: Glossary | None = None
     linker: Linker | None = None
     focused_term: int | None = None  # index into the current paragraph's links
@@ -92,6 +97,7 @@ class ReadingSession:
     _hits_by_paragraph: dict[int, list[Hit]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
+        self.language = detect_language(self.document.text, self.language)
         body = (p.index for p in self.paragraphs if p.kind is Kind.BODY)
         self._body_number = {index: number for number, index in enumerate(body, 1)}
 
@@ -128,6 +134,12 @@ class ReadingSession:
             return _("source")
         number, total = self._body_number[paragraph.index], len(self._body_number)
         return _("paragraph {number} of {total}").format(number=number, total=total)
+
+    @property
+    def language_label(self) -> str:
+        """The text's language for the position line: `Khmer`, in the interface language."""
+        name = LANGUAGE_NAMES[self.language or "en"]
+        return _(name)
 
     @property
     def fraction(self) -> float:

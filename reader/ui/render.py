@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Literal
 from textual.content import Content, Span
 from textual.style import Style
 
+from glossary.annotate import GLOSS_LANGS as TEXT_GLOSS_LANGS
 from glossary.annotate import after_possessive
 from glossary.figures import Figure, figure_gloss
 from glossary.model import Entry, Form
@@ -61,6 +62,18 @@ class GlossOptions:
 
     langs: GlossLangs = "off"
     romanize_khmer: bool = False
+    text_lang: str = "en"  # the language of the text: glosses are in the other two
+
+
+def shown_langs(choice: str, text_lang: str) -> tuple[str, ...]:
+    """The gloss languages for the `glosses` setting in a text of `text_lang`: `both` is
+    the other two languages (English first for a Khmer or Korean text), and the text's
+    own language becomes English (a Khmer text is never glossed in Khmer)."""
+    if choice == "off":
+        return ()
+    if choice == "both":
+        return TEXT_GLOSS_LANGS[text_lang]
+    return ("en",) if choice == text_lang else (choice,)
 
 
 def term_style(category: str, status: TermStatus) -> str:
@@ -84,9 +97,11 @@ def khmer_text(form: Form, romanize: bool) -> str:
 
 def gloss_text(entry: Entry, options: GlossOptions) -> str:
     """`ហ៊ុន សែន · 훈 센` for the chosen languages; unverified forms end in `?`."""
-    langs = {"km": ("km",), "ko": ("ko",), "both": ("km", "ko"), "off": ()}[options.langs]
     shown = []
-    for lang in langs:
+    for lang in shown_langs(options.langs, options.text_lang):
+        if lang == "en":
+            shown.append(entry.en)
+            continue
         form = entry.form(lang)
         if form is None:
             continue

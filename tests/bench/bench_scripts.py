@@ -26,7 +26,7 @@ from glossary import khmer_words, korean_words
 from glossary.document import parse_document
 from glossary.linker import Linker
 from glossary.loader import load
-from reader.paths import shipped_glossary
+from reader.state.paths import shipped_glossary
 from tests.bench.bench_glossary import median_cpu
 from tests.bench.synthetic import write_glossary
 
