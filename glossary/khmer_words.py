@@ -16,12 +16,14 @@ subscript consonant (`ចិន` is not in `ចិន្តា`, "thought").
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
 from glossary.normalize import normalize
 
 COENG = "\u17d2"
+_RUN = re.compile(r"[\u1780-\u17D3\u17DD]{2,}")
 _WINDOW = 14  # characters each side of a boundary that the segmenter is shown
 
 
@@ -84,6 +86,25 @@ def word_ends(run: str) -> frozenset[int]:
         position += len(word)
         ends.add(position)
     return frozenset(ends)
+
+
+def word_starts(text: str) -> list[int]:
+    """Offsets in `text` where a word starts inside a run of Khmer letters (the places a
+    line may break in Khmer written without spaces)."""
+    starts: list[int] = []
+    for run in _RUN.finditer(text):
+        starts += [run.start() + at for at in sorted(_run_word_starts(run.group()))]
+    return starts
+
+
+@lru_cache(maxsize=4096)
+def _run_word_starts(run: str) -> frozenset[int]:
+    return word_ends(run) - {0, len(run)}
+
+
+def warm_up() -> None:
+    """Load the segmenter's model now (from a worker thread, not the first frame)."""
+    word_ends("ក")
 
 
 def words(text: str) -> list[str]:

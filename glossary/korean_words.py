@@ -66,6 +66,11 @@ def _kiwi() -> Any:
     return _ANALYSER[0]
 
 
+def warm_up() -> None:
+    """Load the analyser now (from a worker thread, not the first frame)."""
+    _kiwi()
+
+
 def nouns(text: str) -> list[tuple[int, int, str]]:
     """(start, end, tag) of every noun Kiwi finds in `text` (NFC): for suggestions."""
     return [

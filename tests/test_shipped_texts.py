@@ -50,6 +50,7 @@ def test_khmer_text(linker):
             ("កម្ពុជា", "cambodia"),
             ("មិត្តភាព", "friendship"),
             ("កូរ៉េខាងត្បូង", "south-korea"),
+            ("ជប៉ុន", "japan"),
             ("អាស៊ី", "asia"),
         ],
     ]
@@ -65,6 +66,7 @@ def test_korean_text(linker):
     ]
     assert found[-2][3:6] == [("아세안", "asean"), ("한국", "korea"), ("캄보디아", "cambodia")]
     assert ("주캄보디아 대한민국 대사관", "embassy-of-korea-in-cambodia") in found[-1]
+    assert ("크메르 루주", "khmer-rouge") in found[5]
     every = [pair for paragraph in found for pair in paragraph]
     # 11 times in the text; the one in 주캄보디아 is inside the embassy's name
     assert every.count(("캄보디아", "cambodia")) == 10

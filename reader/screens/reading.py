@@ -53,6 +53,20 @@ GLOSS_NAMES = {
 }
 
 
+def prepare_words(language: str | None) -> None:
+    """For a Khmer or Korean text, load the word segmenter or the analyser (in the glossary
+    worker: they take a second) so that linking a paragraph never waits for them; a Khmer
+    text's lines then break between words."""
+    from glossary import khmer_words, korean_words
+    from reader.terminal.text import set_word_breaker
+
+    if language == "km":
+        khmer_words.warm_up()
+        set_word_breaker(khmer_words.word_starts)
+    elif language == "ko":
+        korean_words.warm_up()
+
+
 class ReadingScreen(TermActions, ProgressActions, GrowActions, Screen[None]):
     # The status keys are bound on the term card; listed here for help and the palette.
     COMMANDS_DATA = READING_COMMANDS + TERM_STATUS_COMMANDS
@@ -142,6 +156,7 @@ class ReadingScreen(TermActions, ProgressActions, GrowActions, Screen[None]):
             self.post_message(self.GlossaryReady(result, None))
             return
         # Shared: a language switch, which opens a new screen, gets the same matcher.
+        prepare_words(self.session.language)
         layers = Layers.build(result.glossary, Linker.shared(result.glossary, cache_dir=cache_dir))
         combined = layers.combine(self._personal(result))
         self.post_message(self.GlossaryReady(result, combined.linker, layers, combined))
@@ -163,6 +178,9 @@ class ReadingScreen(TermActions, ProgressActions, GrowActions, Screen[None]):
         return personal.glossary if personal.ok else Glossary(())
 
     def on_unmount(self) -> None:
+        from reader.terminal.text import set_word_breaker
+
+        set_word_breaker(None)  # the next text may not be Khmer
         self.tracker.finish()
         self.terms.save_seen()
 

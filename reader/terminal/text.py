@@ -15,6 +15,7 @@ import bisect
 import itertools
 import re
 import unicodedata
+from collections.abc import Callable, Sequence
 from enum import StrEnum
 from functools import lru_cache
 
@@ -135,6 +136,17 @@ def cell_width(text: str, model: WidthModel | str | None = None) -> int:
 
 _JOINERS = frozenset("\u200c\u200d\u17d2")
 
+# Where words start inside a run with no spaces (Khmer), from a word segmenter; None until
+# the reader has loaded one (after the first frame), and then a run too wide for a line
+# breaks between words rather than anywhere between clusters.
+_word_starts: Callable[[str], Sequence[int]] | None = None
+
+
+def set_word_breaker(word_starts: Callable[[str], Sequence[int]] | None) -> None:
+    """Use `word_starts(text)` (offsets where words begin) to fold runs without spaces."""
+    global _word_starts
+    _word_starts = word_starts
+
 
 def _continues_cluster(text: str, index: int) -> bool:
     """Whether a segment starting at `index` would start inside a grapheme cluster.
@@ -194,16 +206,42 @@ def break_offsets(
             breaks.append(start)
             used = 0
         if body > width and fold:
-            for m in CLUSTER.finditer(text, start, body_end):
-                cells = cluster_width(m.group(), model)
-                if used and used + cells > width:
-                    breaks.append(m.start())
-                    used = 0
-                used += cells
+            used = _fold(text, start, body_end, width, used, model, breaks)
         else:
             used += body
         used += cell_width(text[body_end:end], model)
     return breaks
+
+
+def _fold(
+    text: str, start: int, end: int, width: int, used: int, model: WidthModel, breaks: list[int]
+) -> int:
+    """Fold the run text[start:end], wider than a line: between words where a word
+    breaker knows them, and a word wider than the line between clusters. Appends the
+    breaks; returns the cells used on the last line."""
+    for piece_start, piece_end in _words(text, start, end):
+        cells = cell_width(text[piece_start:piece_end], model)
+        if used and used + cells > width:
+            breaks.append(piece_start)
+            used = 0
+        if cells <= width:
+            used += cells
+            continue
+        for m in CLUSTER.finditer(text, piece_start, piece_end):
+            cells = cluster_width(m.group(), model)
+            if used and used + cells > width:
+                breaks.append(m.start())
+                used = 0
+            used += cells
+    return used
+
+
+def _words(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """text[start:end] as (start, end) of its words, or whole without a word breaker."""
+    if _word_starts is None:
+        return [(start, end)]
+    cuts = [start, *(start + at for at in _word_starts(text[start:end]) if 0 < at < end - start)]
+    return list(itertools.pairwise([*cuts, end]))
 
 
 # Text of one-cell characters with no marks, joiners or special spaces (Latin, common
