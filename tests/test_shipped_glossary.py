@@ -89,3 +89,37 @@ def test_the_premier_and_possessives(oped_links):
         if link.surface == "Cambodia" and document.text[link.end : link.end + 2] == "’s"
     )
     assert linked_before_possessive == cambodia_possessive == 4
+# Romanizations kept as established spellings rather than the system's, and why.
+CONVENTIONAL = {
+    ("hun-sen", "km"): "Hun Sen, as he and the press write his name (UNGEGN: Hŭn Sên)",
+    ("norodom-sihanouk", "km"): "the King's name as the palace writes it",
+    ("norodom-sihanouk", "ko"): "the King's own spelling (RR: Norodom Sianukeu)",
+    ("roh-moo-hyun", "km"): "a Korean name in Khmer script: his own spelling",
+    ("roh-moo-hyun", "ko"): "his own spelling (RR: No Muhyeon)",
+    ("lee-myung-bak", "km"): "a Korean name in Khmer script: his own spelling",
+    ("lee-myung-bak", "ko"): "his own spelling (RR: I Myeongbak)",
+    ("moon-jae-in", "km"): "a Korean name in Khmer script: his own spelling",
+    ("moon-jae-in", "ko"): "his own spelling (RR: Mun Jaein)",
+    ("kim-jimin", "ko"): "the spelling the op-ed gives (RR: Gim Jimin)",
+    ("phnom-penh", "km"): "the capital's usual English name (UNGEGN: Phnum Pénh)",
+    ("seoul", "km"): "a Korean name in Khmer script: the city's own romanization",
+    ("siem-reap-province", "km"): "the province's usual English name (UNGEGN: Siĕm Réab)",
+    ("angkor", "km"): "the site's usual English name (UNGEGN: Ângkôr)",
+}
+
+
+def test_every_romanization_is_the_systems_or_a_listed_established_spelling(loaded):
+    from glossary.romanize import romanize, same_romanization
+
+    wrong, needless = [], []
+    for entry in loaded.glossary:
+        for lang in ("km", "ko"):
+            form = entry.form(lang)
+            if form is None or not form.romanization:
+                continue
+            same = same_romanization(form.romanization, romanize(lang, form.text))
+            if (entry.id, lang) in CONVENTIONAL:
+                needless += [] if not same else [(entry.id, lang)]
+            elif not same:
+                wrong.append((entry.id, lang, form.romanization, romanize(lang, form.text)))
+    assert wrong == [] and needless == []
