@@ -105,6 +105,11 @@ CONVENTIONAL = {
     ("seoul", "km"): "a Korean name in Khmer script: the city's own romanization",
     ("siem-reap-province", "km"): "the province's usual English name (UNGEGN: Siĕm Réab)",
     ("angkor", "km"): "the site's usual English name (UNGEGN: Ângkôr)",
+    ("yoon-suk-yeol", "ko"): "a personal name in RR's form for names: given name hyphenated, no sound change",
+    ("han-duck-soo", "ko"): "a personal name in RR's form for names: given name hyphenated, no sound change",
+    ("council-for-the-development-of-cambodia", "ko"): "a compound written solid: RR romanizes its words one by one",
+    ("national-assembly-of-cambodia", "km"): "as the cited source writes it; the rules divide the syllables differently, unconfirmed",
+    ("royal-university-of-phnom-penh", "km"): "as the cited source writes it; the rules divide the syllables differently, unconfirmed",
 }
 
 
