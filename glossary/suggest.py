@@ -202,9 +202,7 @@ def _collect_other(text: str, links: _Spans, skip: _Spans, found: dict[str, Sugg
             _add(found, key, kind, match.start()).lower_seen |= term.islower()
 
 
-def _collect_script(
-    text: str, lang: str, links: _Spans, found: dict[str, Suggestion]
-) -> None:
+def _collect_script(text: str, lang: str, links: _Spans, found: dict[str, Suggestion]) -> None:
     """A Khmer or Korean text's words as the segmenter or the analyser finds them."""
     candidates = khmer_candidates if lang == "km" else korean_candidates
     for term, kind, start, end in candidates(text):

@@ -89,6 +89,8 @@ def test_the_premier_and_possessives(oped_links):
         if link.surface == "Cambodia" and document.text[link.end : link.end + 2] == "’s"
     )
     assert linked_before_possessive == cambodia_possessive == 4
+
+
 # Romanizations kept as established spellings rather than the system's, and why.
 CONVENTIONAL = {
     ("hun-sen", "km"): "Hun Sen, as he and the press write his name (UNGEGN: Hŭn Sên)",
@@ -105,11 +107,26 @@ CONVENTIONAL = {
     ("seoul", "km"): "a Korean name in Khmer script: the city's own romanization",
     ("siem-reap-province", "km"): "the province's usual English name (UNGEGN: Siĕm Réab)",
     ("angkor", "km"): "the site's usual English name (UNGEGN: Ângkôr)",
-    ("yoon-suk-yeol", "ko"): "a personal name in RR's form for names: given name hyphenated, no sound change",
-    ("han-duck-soo", "ko"): "a personal name in RR's form for names: given name hyphenated, no sound change",
-    ("council-for-the-development-of-cambodia", "ko"): "a compound written solid: RR romanizes its words one by one",
-    ("national-assembly-of-cambodia", "km"): "as the cited source writes it; the rules divide the syllables differently, unconfirmed",
-    ("royal-university-of-phnom-penh", "km"): "as the cited source writes it; the rules divide the syllables differently, unconfirmed",
+    (
+        "yoon-suk-yeol",
+        "ko",
+    ): "a personal name in RR's form for names: given name hyphenated, no sound change",
+    (
+        "han-duck-soo",
+        "ko",
+    ): "a personal name in RR's form for names: given name hyphenated, no sound change",
+    (
+        "council-for-the-development-of-cambodia",
+        "ko",
+    ): "a compound written solid: RR romanizes its words one by one",
+    (
+        "national-assembly-of-cambodia",
+        "km",
+    ): "as the cited source writes it; the rules divide the syllables differently, unconfirmed",
+    (
+        "royal-university-of-phnom-penh",
+        "km",
+    ): "as the cited source writes it; the rules divide the syllables differently, unconfirmed",
 }
 
 
