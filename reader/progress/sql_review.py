@@ -14,6 +14,7 @@ from typing import Any
 
 from reader.progress.models import TermStatus
 from reader.progress.review_models import STATE_REVIEW, CardState, Rated, status_for_stability
+from reader.progress.sql_activity import set_status
 from reader.progress.times import from_epoch, maybe_from_epoch, to_epoch
 
 _COLUMNS = (
@@ -123,7 +124,7 @@ def record_rating(
             "SELECT min(stability) FROM cards WHERE entry_id = ?", (after.entry_id,)
         ).fetchone()
         status = status_for_stability(weakest)
-        _set_status(connection, after.entry_id, status, to_epoch(after.last_review))
+        set_status(connection, after.entry_id, status, to_epoch(after.last_review))
     assert cursor.lastrowid is not None
     return Rated(cursor.lastrowid, after, status)
 
@@ -144,7 +145,7 @@ def undo_rating(connection: sqlite3.Connection, review_id: int) -> CardState | N
     before = None if card_before is None else _state(json.loads(card_before))
     if before is not None:
         connection.execute(f"INSERT INTO cards ({_COLUMNS}) VALUES ({_MARKS})", _row(before))
-    _set_status(connection, entry_id, TermStatus(status_before), reviewed_at)
+    set_status(connection, entry_id, TermStatus(status_before), reviewed_at)
     return before
 
 
@@ -154,17 +155,6 @@ def _status(connection: sqlite3.Connection, entry_id: str) -> TermStatus:
         return TermStatus(row[0]) if row else TermStatus.NEW
     except ValueError:
         return TermStatus.NEW
-
-
-def _set_status(
-    connection: sqlite3.Connection, entry_id: str, status: TermStatus, now: float
-) -> None:
-    connection.execute(
-        "INSERT INTO terms (entry_id, status, first_seen, status_at) VALUES (?, ?, ?, ?)"
-        " ON CONFLICT(entry_id) DO UPDATE SET status = excluded.status,"
-        " status_at = excluded.status_at",
-        (entry_id, int(status), now, now),
-    )
 
 
 def counts(connection: sqlite3.Connection, day_end: float, today: date) -> dict[str, Any]:
